@@ -1,0 +1,1 @@
+console.log('The offline demo is not built yet.');
