@@ -14,6 +14,9 @@ export function packageTestConfig(options: { lines: number; include?: string[]; 
       testTimeout: options.testTimeout ?? 30_000,
       hookTimeout: 120_000,
       passWithNoTests: true,
+      // The JSON report feeds scripts/test-summary.mjs, which prints the whole run's totals.
+      reporters: ['default', 'json'],
+      outputFile: { json: '.test-results/results.json' },
       coverage: {
         provider: 'v8',
         include: ['src/**/*.ts'],
