@@ -1,0 +1,37 @@
+-- 0007_seed_nfl_teams: the 32 NFL teams with their initial Elo ratings (spec §7.3, the reference
+-- project's seed 001). initial_elo_rating keeps the seed value; current_elo_rating starts equal to it
+-- and is updated after each rated game. Checks: 32 rows, min 1370 (CAR), max 1660 (KC), sum 48100.
+INSERT INTO teams (team_code, team_name, sport, conference, division, initial_elo_rating, current_elo_rating)
+VALUES
+  ('BUF', 'Buffalo Bills', 'nfl', 'AFC', 'East', 1620.00, 1620.00),
+  ('MIA', 'Miami Dolphins', 'nfl', 'AFC', 'East', 1540.00, 1540.00),
+  ('NYJ', 'New York Jets', 'nfl', 'AFC', 'East', 1460.00, 1460.00),
+  ('NE', 'New England Patriots', 'nfl', 'AFC', 'East', 1380.00, 1380.00),
+  ('BAL', 'Baltimore Ravens', 'nfl', 'AFC', 'North', 1610.00, 1610.00),
+  ('CIN', 'Cincinnati Bengals', 'nfl', 'AFC', 'North', 1550.00, 1550.00),
+  ('PIT', 'Pittsburgh Steelers', 'nfl', 'AFC', 'North', 1520.00, 1520.00),
+  ('CLE', 'Cleveland Browns', 'nfl', 'AFC', 'North', 1440.00, 1440.00),
+  ('HOU', 'Houston Texans', 'nfl', 'AFC', 'South', 1540.00, 1540.00),
+  ('IND', 'Indianapolis Colts', 'nfl', 'AFC', 'South', 1480.00, 1480.00),
+  ('JAX', 'Jacksonville Jaguars', 'nfl', 'AFC', 'South', 1420.00, 1420.00),
+  ('TEN', 'Tennessee Titans', 'nfl', 'AFC', 'South', 1400.00, 1400.00),
+  ('KC', 'Kansas City Chiefs', 'nfl', 'AFC', 'West', 1660.00, 1660.00),
+  ('LAC', 'Los Angeles Chargers', 'nfl', 'AFC', 'West', 1520.00, 1520.00),
+  ('LV', 'Las Vegas Raiders', 'nfl', 'AFC', 'West', 1430.00, 1430.00),
+  ('DEN', 'Denver Broncos', 'nfl', 'AFC', 'West', 1450.00, 1450.00),
+  ('PHI', 'Philadelphia Eagles', 'nfl', 'NFC', 'East', 1580.00, 1580.00),
+  ('DAL', 'Dallas Cowboys', 'nfl', 'NFC', 'East', 1550.00, 1550.00),
+  ('WAS', 'Washington Commanders', 'nfl', 'NFC', 'East', 1490.00, 1490.00),
+  ('NYG', 'New York Giants', 'nfl', 'NFC', 'East', 1400.00, 1400.00),
+  ('DET', 'Detroit Lions', 'nfl', 'NFC', 'North', 1600.00, 1600.00),
+  ('GB', 'Green Bay Packers', 'nfl', 'NFC', 'North', 1560.00, 1560.00),
+  ('MIN', 'Minnesota Vikings', 'nfl', 'NFC', 'North', 1530.00, 1530.00),
+  ('CHI', 'Chicago Bears', 'nfl', 'NFC', 'North', 1440.00, 1440.00),
+  ('TB', 'Tampa Bay Buccaneers', 'nfl', 'NFC', 'South', 1520.00, 1520.00),
+  ('ATL', 'Atlanta Falcons', 'nfl', 'NFC', 'South', 1480.00, 1480.00),
+  ('NO', 'New Orleans Saints', 'nfl', 'NFC', 'South', 1460.00, 1460.00),
+  ('CAR', 'Carolina Panthers', 'nfl', 'NFC', 'South', 1370.00, 1370.00),
+  ('SF', 'San Francisco 49ers', 'nfl', 'NFC', 'West', 1630.00, 1630.00),
+  ('LAR', 'Los Angeles Rams', 'nfl', 'NFC', 'West', 1540.00, 1540.00),
+  ('SEA', 'Seattle Seahawks', 'nfl', 'NFC', 'West', 1500.00, 1500.00),
+  ('ARI', 'Arizona Cardinals', 'nfl', 'NFC', 'West', 1430.00, 1430.00);
