@@ -1,0 +1,33 @@
+/** Base class of every error thrown by `@precog/elo`. */
+export class EloError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EloError';
+  }
+}
+
+/**
+ * A game names a team that has no rating yet while the rating book's `unseenTeam` policy is
+ * `'error'`.
+ */
+export class UnknownTeamError extends EloError {
+  /** The team code that has no rating. */
+  readonly team: string;
+  /** The season of the game that named it. */
+  readonly season: number;
+
+  constructor(team: string, season: number, options?: { cause?: unknown }) {
+    super(`unknown team '${team}' in season ${season}: no initial rating and unseenTeam is 'error'`, options);
+    this.name = 'UnknownTeamError';
+    this.team = team;
+    this.season = season;
+  }
+}
+
+/** A game or a parameter the rating math cannot use (non-finite score, season going backwards…). */
+export class InvalidGameError extends EloError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvalidGameError';
+  }
+}
