@@ -11,13 +11,13 @@
 --     histories, and "<table>_row_start_ts_idx" for changes-between reads;
 --   * the trigger "<table>_immutable_version": a version row may only be closed, once
 --     (row_current_ind true -> false with row_end_ts set, every other column unchanged); any
---     other UPDATE raises PC004. The test sits in the trigger's WHEN clause (evaluated without
---     calling PL/pgSQL, so closing 5,000 rows costs ~10 ms, not ~70 ms); it lists every column
---     except row_current_ind / row_end_ts, so a migration that adds a column to one of these
---     tables must recreate that table's trigger with the column added.
+--     other UPDATE raises PC004. The test sits in the trigger's WHEN clause, evaluated without
+--     calling PL/pgSQL (it adds ~10 ms to closing 5,000 rows; a PL/pgSQL check costs ~65 ms).
+--     It lists every column except row_current_ind / row_end_ts, so a migration that adds a
+--     column to one of these tables must recreate that table's trigger with the column added.
 -- Contiguity of the intervals (each new version starts where the previous one ends) is the
--- engine's job (one timestamp per batch under a writer lock); the checks below guarantee that
--- no interval is empty or open-ended twice.
+-- engine's job (one timestamp per batch under a writer lock); the checks and the partial unique
+-- index below guarantee that no interval is empty and that at most one per key is open.
 
 CREATE TABLE markets (
   id bigint GENERATED ALWAYS AS IDENTITY,
