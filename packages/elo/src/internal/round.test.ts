@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roundHalfEven } from './round';
 
@@ -21,5 +22,22 @@ describe('roundHalfEven', () => {
   it('passes non-finite values through', () => {
     expect(roundHalfEven(Number.NaN, 1)).toBeNaN();
     expect(roundHalfEven(Number.POSITIVE_INFINITY, 1)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('agrees with rounding the exact value half-up whenever the value is not an exact tie', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (x, digits) => {
+          const exact = Math.abs(x).toFixed(100);
+          const rest = exact.slice(exact.indexOf('.') + 1 + digits);
+          fc.pre(!/^50*$/.test(rest));
+          // `+ 0` folds −0 into 0: the sign of a rounded-away zero does not matter here.
+          expect(roundHalfEven(x, digits) + 0).toBe(Number(x.toFixed(digits)) + 0);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
