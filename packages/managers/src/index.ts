@@ -1,2 +1,69 @@
 /** The version of this package, as published. */
 export const VERSION = '0.0.0';
+
+// Edge
+export type {
+  ComputeEdgesParams,
+  EdgeOptions,
+  EdgeResult,
+  SideEdge,
+  SideEdgeParams,
+} from './edge/edge';
+export { computeEdges, shrinkProbability, sideEdge } from './edge/edge';
+export type { MinEdgeConfig, MinEdgeContext, MinEdgeSource, ResolvedMinEdge } from './edge/min-edge';
+export { DEFAULT_MIN_EDGE, meetsMinEdge, resolveMinEdge } from './edge/min-edge';
+// Errors
+export { ManagersError, PositionFillError, TradingConfigError } from './errors';
+// Exits
+export type { ExitCondition, ExitPriority } from './exits/conditions';
+export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
+export type {
+  ExitConfig,
+  ExitContext,
+  ExitDecision,
+  ExitEvaluationInput,
+  ExitTrigger,
+  PartialExitStage,
+} from './exits/evaluate';
+export { DEFAULT_EXIT_CONFIG, evaluateExit, exitConfig } from './exits/evaluate';
+export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
+export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
+export type {
+  TrailDistance,
+  TrailingStopConfig,
+  TrailingStopState,
+  TrailingStopTick,
+  TrailingStopUpdate,
+  TrailTightening,
+} from './exits/trailing-stop';
+export { initTrailingStop, updateTrailingStop, validateTrailingStopConfig } from './exits/trailing-stop';
+export type { YesBookParams } from './market';
+export { executableAsk, executableBid, oppositeSide, snapshotFromYesBook } from './market';
+export type { PositionMark } from './positions/mark';
+export { markPosition } from './positions/mark';
+// Positions
+export type { Fill, Position, PositionScope } from './positions/position';
+export { applyFill, openPosition, positionKeyFor, positionsFromFills } from './positions/position';
+// Risk
+export type {
+  BreakerName,
+  BreakerState,
+  BreakerStatus,
+  BreakerTransition,
+  CircuitBreakerConfig,
+  RiskEvent,
+  RiskState,
+  RiskUpdate,
+} from './risk/circuit-breakers';
+export {
+  closeAllRequired,
+  DEFAULT_CIRCUIT_BREAKER_CONFIG,
+  entryAllowed,
+  initialRiskState,
+  reduceRisk,
+} from './risk/circuit-breakers';
+// Sizing
+export type { SizePositionParams, SizingConfig, SizingLimit, SizingResult } from './sizing/kelly';
+export { kellyFraction, sizePosition } from './sizing/kelly';
+// Markets
+export type { EpochMs, MarketSnapshot, Side } from './types';

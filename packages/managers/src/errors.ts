@@ -1,0 +1,32 @@
+/** Base class of every error raised by `@precog/managers`. */
+export class ManagersError extends Error {
+  override readonly name: string = 'ManagersError';
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** A fill that cannot be applied to a position (other market, closed position, sells more than held). */
+export class PositionFillError extends ManagersError {
+  override readonly name: string = 'PositionFillError';
+  /** The exchange fill id that was refused. */
+  readonly fillId: string;
+
+  constructor(message: string, fillId: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.fillId = fillId;
+  }
+}
+
+/** A trading parameter outside its allowed range (negative Kelly fraction, zero trail distance, ...). */
+export class TradingConfigError extends ManagersError {
+  override readonly name: string = 'TradingConfigError';
+  /** The option that was refused, as a dotted path (e.g. `trailingStop.distance.value`). */
+  readonly option: string;
+
+  constructor(message: string, option: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.option = option;
+  }
+}

@@ -1,0 +1,270 @@
+import Decimal from 'decimal.js';
+import { floorTo, ONE, ZERO } from '../internal/decimal';
+import { executableAsk, executableBid } from '../market';
+import type { Position } from '../positions/position';
+import type { EpochMs, MarketSnapshot } from '../types';
+import { EXIT_PRIORITY, type ExitCondition, type ExitPriority } from './conditions';
+import { type TrailingStopState, updateTrailingStop } from './trailing-stop';
+
+/** One partial-exit stage: sell `exitFraction` of the original size once the profit reaches `profitThreshold`. */
+export interface PartialExitStage {
+  /** Stage name, recorded with the exit (e.g. `first_target`). */
+  name: string;
+  /** Price return (fraction of entry) at which the stage fires, inclusive. */
+  profitThreshold: Decimal;
+  /** Fraction of the position's `entryQuantity` (the original size, not the remainder) to sell. */
+  exitFraction: Decimal;
+}
+
+/** Exit rules. Start from {@link DEFAULT_EXIT_CONFIG} (or {@link exitConfig}); null turns a rule off. */
+export interface ExitConfig {
+  /** Stop loss as a loss fraction: exits when `pnlPct ≤ −stopLossPct`. Default 0.15. */
+  stopLossPct: Decimal | null;
+  /** Profit target: exits the whole position when `pnlPct ≥ profitTargetPct`. Default 0.25. */
+  profitTargetPct: Decimal | null;
+  /** `time_based_urgent` when less than this many ms remain before close. Default 300000 (5 min). */
+  urgentBeforeCloseMs: number | null;
+  /** `time_based_urgent` when at most this many ms remain AND the position is down `losingPnlPct`. Default 600000 (10 min). */
+  losingBeforeCloseMs: number | null;
+  /** Loss fraction for the late-game rule above. Default 0.20. */
+  losingPnlPct: Decimal;
+  /** `time_based_urgent` once the position has been open this long (ms). Default null (off). */
+  maxHoldMs: number | null;
+  /** `liquidity_dried_up` when the held side's spread (ask − bid) exceeds this, dollars. Default 0.03. */
+  maxSpread: Decimal | null;
+  /** `liquidity_dried_up` when the market volume is below this many contracts. Default 50. */
+  minVolume: Decimal | null;
+  /** Partial-exit stages, each fires at most once. Default [] (off); the reference uses +0.15 → 50 %, +0.25 → 25 %. */
+  partialExits: readonly PartialExitStage[];
+  /** Increment partial-exit sizes are rounded down to (1 or 0.01 contracts). Default 1. */
+  contractIncrement: Decimal;
+  /** `early_exit` when the re-computed edge is below this (and not below `edgeDisappearedBelow`). Default 0.02. */
+  earlyExitEdge: Decimal | null;
+  /** `edge_disappeared` when the re-computed edge is below this. Default 0. */
+  edgeDisappearedBelow: Decimal | null;
+}
+
+/** The reference design's exit rules. */
+export const DEFAULT_EXIT_CONFIG: Readonly<ExitConfig> = Object.freeze({
+  stopLossPct: new Decimal('0.15'),
+  profitTargetPct: new Decimal('0.25'),
+  urgentBeforeCloseMs: 5 * 60_000,
+  losingBeforeCloseMs: 10 * 60_000,
+  losingPnlPct: new Decimal('0.20'),
+  maxHoldMs: null,
+  maxSpread: new Decimal('0.03'),
+  minVolume: new Decimal(50),
+  partialExits: Object.freeze([]) as readonly PartialExitStage[],
+  contractIncrement: ONE,
+  earlyExitEdge: new Decimal('0.02'),
+  edgeDisappearedBelow: ZERO,
+});
+
+/** {@link DEFAULT_EXIT_CONFIG} with some rules overridden. */
+export function exitConfig(overrides: Partial<ExitConfig> = {}): ExitConfig {
+  return { ...DEFAULT_EXIT_CONFIG, ...overrides };
+}
+
+/** Facts from outside the position that some exit rules need. */
+export interface ExitContext {
+  /** A close-all circuit breaker is open (`RiskState`'s `closeAllRequired`). */
+  circuitBreakerOpen?: boolean;
+  /** The held side's edge re-computed now (`sideEdge(...).edge`); absent/null skips the edge rules. */
+  currentEdge?: Decimal | null;
+  /** A better opportunity wants the capital (the `rebalance` rule fires only for a profitable position). */
+  betterOpportunity?: boolean;
+}
+
+/** What {@link evaluateExit} looks at for one position. */
+export interface ExitEvaluationInput {
+  position: Position;
+  /** The position's trailing stop, or null/absent when it has none. */
+  trailingStop?: TrailingStopState | null;
+  /** Names of the partial-exit stages already executed for this position. */
+  partialStagesDone?: readonly string[];
+}
+
+/** One exit rule that fired. */
+export interface ExitTrigger {
+  condition: ExitCondition;
+  priority: ExitPriority;
+  /** Contracts this rule would sell. */
+  quantity: Decimal;
+  /** One line saying why, with the numbers. */
+  reason: string;
+  /** The partial-exit stage name, for `partial_exit_target`. */
+  stage?: string;
+}
+
+/** The outcome of {@link evaluateExit}. */
+export interface ExitDecision {
+  /** `exit` when a rule fired. */
+  action: 'hold' | 'exit';
+  /** The rule to execute: the highest priority one, table order within a priority. */
+  exit: ExitTrigger | null;
+  /** Every other rule that fired (recorded as `conflicting_triggers`). */
+  conflictingTriggers: ExitTrigger[];
+  /** The trailing stop after this tick (persist it when `trailingStopChange` is not `none`). */
+  trailingStop: TrailingStopState | null;
+  trailingStopChange: 'none' | 'activated' | 'raised';
+  /** The executable bid of the side held that was used, null when nobody bids. */
+  bid: Decimal | null;
+  /** `(bid − avgEntryPrice) / avgEntryPrice`, null without a bid. */
+  pnlPct: Decimal | null;
+}
+
+/**
+ * Evaluates every exit rule for one position against one market tick. Pure: the position is
+ * valued at the executable bid of the side held (NO bid for NO), the trailing stop is fed that
+ * same bid, and time comes from `now`. Every rule that fires is collected; the highest-priority
+ * one is returned as `exit`, the rest as `conflictingTriggers`.
+ */
+export function evaluateExit(
+  input: ExitEvaluationInput,
+  snapshot: MarketSnapshot,
+  now: EpochMs,
+  config: ExitConfig = DEFAULT_EXIT_CONFIG,
+  context: ExitContext = {},
+): ExitDecision {
+  const { position } = input;
+  const side = position.side;
+  const bid = executableBid(snapshot, side);
+  const quantity = position.quantity;
+  const entry = position.avgEntryPrice;
+  const pnlPct = bid === null || entry.isZero() ? null : bid.minus(entry).div(entry);
+
+  let trailingStop = input.trailingStop ?? null;
+  let trailingStopChange: ExitDecision['trailingStopChange'] = 'none';
+  let trailingTriggered = false;
+  if (trailingStop !== null && position.status === 'open') {
+    const update = updateTrailingStop(trailingStop, {
+      side,
+      bid,
+      entryPrice: entry,
+      now,
+      priceRanges: snapshot.priceRanges,
+    });
+    trailingStop = update.state;
+    trailingStopChange = update.change;
+    trailingTriggered = update.triggered;
+  }
+
+  const triggers: ExitTrigger[] = [];
+  if (position.status !== 'open' || quantity.isZero()) {
+    return {
+      action: 'hold',
+      exit: null,
+      conflictingTriggers: [],
+      trailingStop,
+      trailingStopChange,
+      bid,
+      pnlPct,
+    };
+  }
+  const fire = (condition: ExitCondition, reason: string, qty: Decimal = quantity, stage?: string): void => {
+    const trigger: ExitTrigger = { condition, priority: EXIT_PRIORITY[condition], quantity: qty, reason };
+    if (stage !== undefined) trigger.stage = stage;
+    triggers.push(trigger);
+  };
+
+  // CRITICAL
+  if (pnlPct !== null && config.stopLossPct !== null && pnlPct.lte(config.stopLossPct.neg())) {
+    fire(
+      'stop_loss',
+      `${side} bid ${bid} is ${pnlPct.toString()} from entry ${entry}, at or below -${config.stopLossPct}`,
+    );
+  }
+  if (context.circuitBreakerOpen === true) fire('circuit_breaker', 'a close-all circuit breaker is open');
+
+  // HIGH
+  if (trailingTriggered && trailingStop !== null) {
+    fire('trailing_stop', `${side} bid ${bid} touched the trailing stop ${trailingStop.currentStopPrice}`);
+  }
+  const closeTime = snapshot.closeTime ?? null;
+  const left = closeTime === null ? null : closeTime - now;
+  if (left !== null && config.urgentBeforeCloseMs !== null && left < config.urgentBeforeCloseMs) {
+    fire(
+      'time_based_urgent',
+      `${Math.max(left, 0)} ms left before close, under ${config.urgentBeforeCloseMs} ms`,
+    );
+  } else if (
+    left !== null &&
+    pnlPct !== null &&
+    config.losingBeforeCloseMs !== null &&
+    left <= config.losingBeforeCloseMs &&
+    pnlPct.lte(config.losingPnlPct.neg())
+  ) {
+    fire('time_based_urgent', `${left} ms left before close and down ${pnlPct.neg()} (late-game loss)`);
+  } else if (config.maxHoldMs !== null && now - position.openedAt >= config.maxHoldMs) {
+    fire(
+      'time_based_urgent',
+      `held ${now - position.openedAt} ms, at least the maximum ${config.maxHoldMs} ms`,
+    );
+  }
+  if (bid === null) {
+    fire('liquidity_dried_up', `no ${side} bid to sell into`);
+  } else {
+    const ask = executableAsk(snapshot, side);
+    const volume = snapshot.volume ?? null;
+    if (config.maxSpread && ask?.minus(bid).gt(config.maxSpread)) {
+      fire('liquidity_dried_up', `${side} spread ${ask.minus(bid)} wider than ${config.maxSpread}`);
+    } else if (config.minVolume && volume?.lt(config.minVolume)) {
+      fire('liquidity_dried_up', `volume ${volume} below ${config.minVolume} contracts`);
+    }
+  }
+
+  // MEDIUM
+  if (pnlPct !== null && config.profitTargetPct !== null && pnlPct.gte(config.profitTargetPct)) {
+    fire(
+      'profit_target',
+      `${side} bid ${bid} is +${pnlPct} from entry ${entry}, at or above ${config.profitTargetPct}`,
+    );
+  }
+  if (pnlPct !== null && config.partialExits.length > 0) {
+    const done = input.partialStagesDone ?? [];
+    for (const stage of config.partialExits) {
+      if (done.includes(stage.name) || pnlPct.lt(stage.profitThreshold)) continue;
+      const size = Decimal.min(
+        floorTo(position.entryQuantity.times(stage.exitFraction), config.contractIncrement),
+        quantity,
+      );
+      if (size.gt(ZERO)) {
+        fire(
+          'partial_exit_target',
+          `stage ${stage.name}: +${pnlPct} reached ${stage.profitThreshold}`,
+          size,
+          stage.name,
+        );
+        break;
+      }
+    }
+  }
+
+  // LOW
+  const edge = context.currentEdge ?? null;
+  if (edge !== null) {
+    if (config.edgeDisappearedBelow !== null && edge.lt(config.edgeDisappearedBelow)) {
+      fire('edge_disappeared', `edge ${edge} below ${config.edgeDisappearedBelow}`);
+    } else if (config.earlyExitEdge !== null && edge.lt(config.earlyExitEdge)) {
+      fire('early_exit', `edge ${edge} below ${config.earlyExitEdge}`);
+    }
+  }
+  if (context.betterOpportunity === true && pnlPct !== null && pnlPct.gt(ZERO)) {
+    fire('rebalance', 'a better opportunity exists and the position is in profit');
+  }
+
+  if (triggers.length === 0) {
+    return {
+      action: 'hold',
+      exit: null,
+      conflictingTriggers: [],
+      trailingStop,
+      trailingStopChange,
+      bid,
+      pnlPct,
+    };
+  }
+  // `fire` runs in table order, which is priority order: the first trigger wins.
+  const [exit, ...conflictingTriggers] = triggers as [ExitTrigger, ...ExitTrigger[]];
+  return { action: 'exit', exit, conflictingTriggers, trailingStop, trailingStopChange, bid, pnlPct };
+}

@@ -1,0 +1,228 @@
+import type { PriceRange } from '@precog/kalshi-client';
+import Decimal from 'decimal.js';
+import { TradingConfigError } from '../errors';
+import { dec, ONE, ZERO } from '../internal/decimal';
+import { roundSidePrice, ticksBelow } from '../internal/grid';
+import type { EpochMs, Side } from '../types';
+
+/** How far below the peak the stop trails, in the side's own price space. */
+export type TrailDistance =
+  /** A fraction of the peak: stop = peak × (1 − value). */
+  | { kind: 'percent'; value: Decimal }
+  /** Dollars: stop = peak − value. */
+  | { kind: 'price'; value: Decimal }
+  /** Grid ticks: stop = the price `value` ticks below the peak on the market's grid. */
+  | { kind: 'ticks'; value: number };
+
+/**
+ * Tightening (percent and price distances only): every `every` of profit above the activation
+ * threshold (measured at the peak) takes `rate` off the distance, never below `floor`. Rate and
+ * floor are in the distance's unit (a fraction for percent, dollars for price).
+ */
+export interface TrailTightening {
+  /** Distance removed per step. Reference: 0.01. */
+  rate: Decimal;
+  /** Profit (fraction of entry) per step. Reference: 0.05. */
+  every: Decimal;
+  /** Smallest distance. Reference: 0.02. */
+  floor: Decimal;
+}
+
+/** Trailing-stop settings; snapshotted into the state when the position opens. */
+export interface TrailingStopConfig {
+  /**
+   * Profit, as a fraction of the entry price, at which the stop arms (inclusive):
+   * `(bid − entry) / entry ≥ activationThreshold`. Reference: 0.10.
+   */
+  activationThreshold: Decimal;
+  /** Trail distance. Reference: 5 % of the peak. */
+  distance: TrailDistance;
+  /** Optional tightening as profit grows; null/absent for a fixed distance. */
+  tightening?: TrailTightening | null;
+}
+
+/**
+ * A position's trailing-stop state (the reference design's `trailing_stop_state` shape), plain
+ * data for persistence. Prices are in the price space of the side held.
+ */
+export interface TrailingStopState {
+  /** True once armed; never goes back to false. */
+  active: boolean;
+  /** Entry price the profit is measured from (the position's average entry while not yet armed). */
+  entryPrice: Decimal;
+  /** When the stop armed, else null. */
+  activatedAt: EpochMs | null;
+  /** The bid at which it armed, else null. */
+  activationPrice: Decimal | null;
+  /** Highest bid seen since arming, else null. */
+  peakPrice: Decimal | null;
+  /** When that peak was seen, else null. */
+  peakTimestamp: EpochMs | null;
+  /** The stop, on the market's grid; never lowered. Null until armed. */
+  currentStopPrice: Decimal | null;
+  /** The distance in force (unit of `config.distance.kind`), else null. */
+  currentDistance: Decimal | null;
+  /** The settings in force for this position (later config changes do not alter it). */
+  config: TrailingStopConfig;
+}
+
+/** Validates a trailing-stop config; throws {@link TradingConfigError} naming the option. */
+export function validateTrailingStopConfig(config: TrailingStopConfig): TrailingStopConfig {
+  if (config.activationThreshold.isNegative()) {
+    throw new TradingConfigError(
+      `activationThreshold must be zero or more, got ${config.activationThreshold.toString()}`,
+      'trailingStop.activationThreshold',
+    );
+  }
+  const { distance } = config;
+  const bad =
+    distance.kind === 'ticks'
+      ? !Number.isInteger(distance.value) || distance.value < 1
+      : distance.value.lte(ZERO) || (distance.kind === 'percent' && distance.value.gte(ONE));
+  if (bad) {
+    throw new TradingConfigError(
+      `trailing distance (${distance.kind}) must be ${distance.kind === 'ticks' ? 'a whole number of ticks ≥ 1' : distance.kind === 'percent' ? 'in (0, 1)' : 'positive'}, got ${distance.value.toString()}`,
+      'trailingStop.distance.value',
+    );
+  }
+  const t = config.tightening;
+  if (t != null) {
+    if (distance.kind === 'ticks') {
+      throw new TradingConfigError(
+        'tightening applies to percent and price distances only',
+        'trailingStop.tightening',
+      );
+    }
+    if (t.rate.isNegative() || t.every.lte(ZERO) || t.floor.lte(ZERO) || t.floor.gt(distance.value)) {
+      throw new TradingConfigError(
+        'tightening needs rate ≥ 0, every > 0 and 0 < floor ≤ the initial distance',
+        'trailingStop.tightening',
+      );
+    }
+  }
+  return config;
+}
+
+/** A fresh, unarmed trailing stop for a position entered at `entryPrice`. */
+export function initTrailingStop(entryPrice: Decimal.Value, config: TrailingStopConfig): TrailingStopState {
+  validateTrailingStopConfig(config);
+  return {
+    active: false,
+    entryPrice: dec(entryPrice),
+    activatedAt: null,
+    activationPrice: null,
+    peakPrice: null,
+    peakTimestamp: null,
+    currentStopPrice: null,
+    currentDistance: null,
+    config,
+  };
+}
+
+/** The distance in force at a given peak (with tightening applied). */
+function distanceAt(config: TrailingStopConfig, entry: Decimal, peak: Decimal): Decimal {
+  const { distance, tightening } = config;
+  const initial = distance.kind === 'ticks' ? new Decimal(distance.value) : distance.value;
+  if (tightening == null || entry.isZero()) return initial;
+  const above = peak.minus(entry).div(entry).minus(config.activationThreshold);
+  const steps = above.isNegative() ? ZERO : above.div(tightening.every).floor();
+  return Decimal.max(initial.minus(steps.times(tightening.rate)), tightening.floor);
+}
+
+/**
+ * The stop for a peak: trail by the distance, then round onto the grid toward the market (up,
+ * in the side's own space). If rounding up would reach the peak itself, round down instead, so
+ * a freshly set stop is always below the bid that set it.
+ */
+function stopFor(
+  config: TrailingStopConfig,
+  distance: Decimal,
+  peak: Decimal,
+  side: Side,
+  ranges: readonly PriceRange[] | null | undefined,
+): Decimal | null {
+  if (config.distance.kind === 'ticks') return ticksBelow(peak, distance.toNumber(), side, ranges);
+  const raw = config.distance.kind === 'percent' ? peak.times(ONE.minus(distance)) : peak.minus(distance);
+  const up = roundSidePrice(raw, side, ranges, 'up');
+  if (up?.lt(peak)) return up;
+  return roundSidePrice(raw, side, ranges, 'down');
+}
+
+/** Input of {@link updateTrailingStop}. */
+export interface TrailingStopTick {
+  /** Side held; prices are in its space. */
+  side: Side;
+  /** The executable bid of the side held (YES bid for YES, NO bid for NO); null when nobody bids. */
+  bid: Decimal | null;
+  /** The position's current average entry (used while the stop is not armed). */
+  entryPrice?: Decimal;
+  /** Time of this tick. */
+  now: EpochMs;
+  /** The market's price grid (YES terms); absent = one-cent grid. */
+  priceRanges?: readonly PriceRange[] | null;
+}
+
+/** Result of {@link updateTrailingStop}. */
+export interface TrailingStopUpdate {
+  /** The new state (the input is not changed). */
+  state: TrailingStopState;
+  /** `activated` when it armed on this tick, `raised` when the stop moved up, else `none`. */
+  change: 'none' | 'activated' | 'raised';
+  /** True when the stop is armed and the bid is at or below it (`bid ≤ stop`). */
+  triggered: boolean;
+}
+
+/**
+ * Feeds one bid to a trailing stop. Arms when the profit reaches the activation threshold
+ * (inclusive); on a new peak recomputes the stop and keeps the higher of the old and new (the
+ * stop only ever moves in the position's favour); triggers when the bid touches the stop. A
+ * tick without a bid changes nothing and triggers nothing (there is nothing to sell into: the
+ * liquidity rule covers that case).
+ */
+export function updateTrailingStop(state: TrailingStopState, tick: TrailingStopTick): TrailingStopUpdate {
+  const { bid } = tick;
+  if (bid === null) return { state, change: 'none', triggered: false };
+  const { config } = state;
+  if (!state.active) {
+    const entry = tick.entryPrice ?? state.entryPrice;
+    const armed = entry.gt(ZERO) && bid.minus(entry).div(entry).gte(config.activationThreshold);
+    if (!armed) {
+      return {
+        state: entry.eq(state.entryPrice) ? state : { ...state, entryPrice: entry },
+        change: 'none',
+        triggered: false,
+      };
+    }
+    const distance = distanceAt(config, entry, bid);
+    const stop = stopFor(config, distance, bid, tick.side, tick.priceRanges);
+    const next: TrailingStopState = {
+      ...state,
+      active: true,
+      entryPrice: entry,
+      activatedAt: tick.now,
+      activationPrice: bid,
+      peakPrice: bid,
+      peakTimestamp: tick.now,
+      currentStopPrice: stop,
+      currentDistance: distance,
+    };
+    return { state: next, change: 'activated', triggered: stop !== null && bid.lte(stop) };
+  }
+  const peak = state.peakPrice as Decimal;
+  const previousStop = state.currentStopPrice;
+  if (bid.gt(peak)) {
+    const distance = distanceAt(config, state.entryPrice, bid);
+    const candidate = stopFor(config, distance, bid, tick.side, tick.priceRanges);
+    const raise = candidate !== null && (previousStop === null || candidate.gt(previousStop));
+    const next: TrailingStopState = {
+      ...state,
+      peakPrice: bid,
+      peakTimestamp: tick.now,
+      currentStopPrice: raise ? candidate : previousStop,
+      currentDistance: raise ? distance : state.currentDistance,
+    };
+    const stop = next.currentStopPrice;
+    return { state: next, change: raise ? 'raised' : 'none', triggered: stop !== null && bid.lte(stop) };
+  }
+  return { state, change: 'none', triggered: previousStop !== null && bid.lte(previousStop) };
+}

@@ -1,0 +1,234 @@
+import type Decimal from 'decimal.js';
+import { PositionFillError } from '../errors';
+import { ONE, ZERO } from '../internal/decimal';
+import { oppositeSide } from '../market';
+import type { EpochMs, Side } from '../types';
+
+/**
+ * One fill from the exchange, as charged. Kalshi's GET /portfolio/fills gives `fill_id`,
+ * `ticker`, `side`, `action`, `count_fp`, `yes_price_dollars`/`no_price_dollars` and
+ * `fee_cost`; `price` here is the price of `side` (the NO price for a NO fill).
+ */
+export interface Fill {
+  /** The exchange's fill id (unique). */
+  fillId: string;
+  /** Market ticker. */
+  ticker: string;
+  /** Side of the contract traded. */
+  side: Side;
+  /** `buy` adds contracts of `side`, `sell` removes them. */
+  action: 'buy' | 'sell';
+  /** Contracts filled (fixed point, 2 dp on Kalshi), positive. */
+  count: Decimal;
+  /** Fill price of `side`, in dollars. */
+  price: Decimal;
+  /** The fee this fill was charged, in dollars, exactly as the exchange reports it (0 allowed). */
+  fee: Decimal;
+  /** Fill time, epoch ms. */
+  createdAt: EpochMs;
+}
+
+/** Where a position lives: Kalshi nets contracts per (platform, subaccount, ticker). */
+export interface PositionScope {
+  /** Platform id. Default `'kalshi'`. */
+  platform?: string;
+  /** Kalshi subaccount number. Default 0 (the primary account). */
+  subaccount?: number;
+}
+
+/**
+ * A position built from fills: plain data with Decimal fields, ready to be stored as an SCD2
+ * version under `positionKey`. Prices are in the price space of `side`.
+ */
+export interface Position {
+  /** Stable business key: fixed when the position opens from zero, kept until it is back to zero. */
+  positionKey: string;
+  platform: string;
+  subaccount: number;
+  ticker: string;
+  /** Side held. */
+  side: Side;
+  /** `open` while contracts are held, `closed` once back to zero. */
+  status: 'open' | 'closed';
+  /** Contracts held now. */
+  quantity: Decimal;
+  /** Total contracts bought over the position's life (the base of partial-exit percentages). */
+  entryQuantity: Decimal;
+  /** Cost of the contracts held now at their average entry price (fees excluded), dollars. */
+  costBasis: Decimal;
+  /**
+   * Weighted average entry price of the contracts held (`costBasis / quantity`, full
+   * precision), fees excluded. After the position closes: the average at the last exit.
+   */
+  avgEntryPrice: Decimal;
+  /** Σ (exit price − average entry) × contracts over every exit, before fees, dollars. */
+  realizedTradingPnl: Decimal;
+  /** Σ fees of every fill, entries and exits, exactly as charged, dollars. */
+  feesPaid: Decimal;
+  /** `realizedTradingPnl − feesPaid`: realized P&L net of every fee paid so far, dollars. */
+  realizedPnl: Decimal;
+  /** Number of fills applied. */
+  fillCount: number;
+  /** The fill that opened the position. */
+  openingFillId: string;
+  /** The last fill applied (fills must be applied in exchange order). */
+  lastFillId: string;
+  openedAt: EpochMs;
+  updatedAt: EpochMs;
+  /** When the position went back to zero, else null. */
+  closedAt: EpochMs | null;
+}
+
+/**
+ * The stable key of a position: `platform:subaccount:ticker:openingFillId`. Derived from the
+ * fill that opened it, so re-syncing the same fills yields the same key.
+ */
+export function positionKeyFor(params: {
+  platform: string;
+  subaccount: number;
+  ticker: string;
+  openingFillId: string;
+}): string {
+  return `${params.platform}:${params.subaccount}:${params.ticker}:${params.openingFillId}`;
+}
+
+function checkFill(fill: Fill): void {
+  if (!fill.count.gt(ZERO)) {
+    throw new PositionFillError(
+      `fill ${fill.fillId} has a non-positive count ${fill.count.toString()}`,
+      fill.fillId,
+    );
+  }
+  if (fill.price.lt(ZERO) || fill.price.gt(ONE)) {
+    throw new PositionFillError(
+      `fill ${fill.fillId} has price ${fill.price.toString()} outside [0, 1]`,
+      fill.fillId,
+    );
+  }
+  if (fill.fee.isNegative()) {
+    throw new PositionFillError(`fill ${fill.fillId} has a negative fee ${fill.fee.toString()}`, fill.fillId);
+  }
+}
+
+/**
+ * A fill seen from the side held. On a binary market buying NO at p while holding YES is
+ * selling YES at 1 − p (the exchange nets them), and selling NO at p is buying YES at 1 − p.
+ */
+function asHeldSide(fill: Fill, side: Side): { action: 'buy' | 'sell'; price: Decimal } {
+  if (fill.side === side) return { action: fill.action, price: fill.price };
+  return { action: fill.action === 'buy' ? 'sell' : 'buy', price: ONE.minus(fill.price) };
+}
+
+/**
+ * Opens a position from the fill that takes it from zero. A buy opens that side; a sell from
+ * zero opens the other side (selling YES short is holding NO at 1 − p on Kalshi).
+ */
+export function openPosition(fill: Fill, scope: PositionScope = {}): Position {
+  checkFill(fill);
+  const platform = scope.platform ?? 'kalshi';
+  const subaccount = scope.subaccount ?? 0;
+  const side = fill.action === 'buy' ? fill.side : oppositeSide(fill.side);
+  const price = fill.action === 'buy' ? fill.price : ONE.minus(fill.price);
+  const costBasis = price.times(fill.count);
+  return {
+    positionKey: positionKeyFor({ platform, subaccount, ticker: fill.ticker, openingFillId: fill.fillId }),
+    platform,
+    subaccount,
+    ticker: fill.ticker,
+    side,
+    status: 'open',
+    quantity: fill.count,
+    entryQuantity: fill.count,
+    costBasis,
+    avgEntryPrice: price,
+    realizedTradingPnl: ZERO,
+    feesPaid: fill.fee,
+    realizedPnl: ZERO.minus(fill.fee),
+    fillCount: 1,
+    openingFillId: fill.fillId,
+    lastFillId: fill.fillId,
+    openedAt: fill.createdAt,
+    updatedAt: fill.createdAt,
+    closedAt: null,
+  };
+}
+
+/**
+ * Applies one more fill to an open position and returns the new version (the input is not
+ * changed). Adds move the weighted average entry; exits realise `(price − average) × count`;
+ * every fill's own fee is added to `feesPaid` (fees are per fill as charged, never once per
+ * position). Reaching zero closes the position. Throws {@link PositionFillError} for another
+ * market, a closed position, or a fill that would take the position through zero.
+ */
+export function applyFill(position: Position, fill: Fill): Position {
+  checkFill(fill);
+  if (fill.ticker !== position.ticker) {
+    throw new PositionFillError(
+      `fill ${fill.fillId} is for ${fill.ticker}, not for position ${position.positionKey} on ${position.ticker}`,
+      fill.fillId,
+    );
+  }
+  if (position.status !== 'open') {
+    throw new PositionFillError(
+      `fill ${fill.fillId} cannot be applied: position ${position.positionKey} is closed`,
+      fill.fillId,
+    );
+  }
+  const { action, price } = asHeldSide(fill, position.side);
+  const feesPaid = position.feesPaid.plus(fill.fee);
+  const common = {
+    fillCount: position.fillCount + 1,
+    lastFillId: fill.fillId,
+    updatedAt: fill.createdAt,
+    feesPaid,
+  };
+
+  if (action === 'buy') {
+    const quantity = position.quantity.plus(fill.count);
+    const costBasis = position.costBasis.plus(price.times(fill.count));
+    return {
+      ...position,
+      ...common,
+      quantity,
+      entryQuantity: position.entryQuantity.plus(fill.count),
+      costBasis,
+      avgEntryPrice: costBasis.div(quantity),
+      realizedPnl: position.realizedTradingPnl.minus(feesPaid),
+    };
+  }
+
+  if (fill.count.gt(position.quantity)) {
+    throw new PositionFillError(
+      `fill ${fill.fillId} sells ${fill.count.toString()} contracts but position ${position.positionKey} holds ${position.quantity.toString()}`,
+      fill.fillId,
+    );
+  }
+  const quantity = position.quantity.minus(fill.count);
+  const closing = quantity.isZero();
+  // The whole basis leaves on the closing fill, so a closed position's P&L is exact.
+  const removedCost = closing ? position.costBasis : position.avgEntryPrice.times(fill.count);
+  const realizedTradingPnl = position.realizedTradingPnl.plus(price.times(fill.count)).minus(removedCost);
+  return {
+    ...position,
+    ...common,
+    status: closing ? 'closed' : 'open',
+    quantity,
+    costBasis: position.costBasis.minus(removedCost),
+    realizedTradingPnl,
+    realizedPnl: realizedTradingPnl.minus(feesPaid),
+    closedAt: closing ? fill.createdAt : null,
+  };
+}
+
+/** Builds positions from a market's fills in exchange order: a new position each time one opens from zero. */
+export function positionsFromFills(fills: readonly Fill[], scope: PositionScope = {}): Position[] {
+  const positions: Position[] = [];
+  let current: Position | null = null;
+  for (const fill of fills) {
+    current =
+      current === null || current.status === 'closed' ? openPosition(fill, scope) : applyFill(current, fill);
+    if (positions.at(-1)?.positionKey === current.positionKey) positions[positions.length - 1] = current;
+    else positions.push(current);
+  }
+  return positions;
+}
