@@ -1,5 +1,26 @@
 #!/usr/bin/env -S npx tsx
-import { Command } from 'commander';
+// The `precog` command. Run it from the repository root: `pnpm precog --help`.
+//
+// To add a command: create src/commands/<name>.ts exporting `register(program: Command): void`
+// (use `program.command(...)`, wrap the action in `runAction`, get config and logger from
+// `loadCliContext(command)`), then add ONE import line and ONE register line below.
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { createProgram } from './cli/program';
+import { runProgram } from './cli/run-action';
+// ── command modules (one import per command, keep alphabetical) ──────────────────────────
+import { register as registerConfig } from './commands/config';
 
-const program = new Command('precog').description('precog: trading-bot tooling for Kalshi');
-program.parse();
+/** Builds the program with every command registered. */
+export function buildProgram(): Command {
+  const program = createProgram();
+  // ── command registrations (one line per command, same order as the imports) ────────────
+  registerConfig(program);
+  return program;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await runProgram(buildProgram());
+  // Exit explicitly so a forgotten open handle (a pool, a timer) never hangs the command.
+  process.exit(code);
+}

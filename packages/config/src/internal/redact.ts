@@ -1,0 +1,57 @@
+/** What replaces a secret in any rendering. */
+export const REDACTED = '[redacted]';
+
+/**
+ * Keys whose values are secrets wherever they appear (any casing, `-` or `_`): private keys,
+ * passwords, tokens, signatures, authorization headers, API secrets.
+ */
+const SECRET_KEY =
+  /^(.*[-_]?)?(password|passwd|secret|token|signature|authorization|cookie|private[-_]?key|privatekey|api[-_]?key|apikey|credentials?)$/i;
+
+/** Is this object key one whose value must never be shown? */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key) && !/_env$/i.test(key) && !/(path|id|file)$/i.test(key);
+}
+
+const PEM = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^:/?#\s@]*):([^@/?#\s]*)@/gi;
+
+/** Replaces PEM key blocks and URL passwords inside free text. */
+export function redactText(text: string): string {
+  return text.replace(PEM, REDACTED).replace(URL_PASSWORD, `$1:${REDACTED}@`);
+}
+
+/**
+ * `postgres://user:secret@host/db` → `postgres://user:[redacted]@host/db`. Text that is not a
+ * URL is returned with any password-looking part removed.
+ */
+export function redactUrl(url: string): string {
+  return redactText(url);
+}
+
+/** A deep copy of `value` with secret keys and secret-looking text replaced (for logs). */
+export function redactDeep(value: unknown, seen = new WeakSet<object>()): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (value instanceof Error) {
+    const out: Record<string, unknown> = { type: value.name, message: redactText(value.message) };
+    if (value.stack) out.stack = redactText(value.stack);
+    for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? REDACTED : redactDeep(v, seen);
+    if (value.cause !== undefined) out.cause = redactDeep(value.cause, seen);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, seen));
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return redactDeep((value as { toJSON: () => unknown }).toJSON(), seen);
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    // Class instances (KeyObject, Decimal without toJSON, streams): never walk their internals.
+    return value.constructor?.name === 'PrivateKeyObject' ? REDACTED : String(value);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? REDACTED : redactDeep(v, seen);
+  return out;
+}

@@ -1,0 +1,120 @@
+import { openSync } from 'node:fs';
+import pino from 'pino';
+import pretty from 'pino-pretty';
+import { LogFileError } from './errors';
+import { redactDeep, redactText } from './internal/redact';
+
+/**
+ * The structural logger every precog package accepts (pino-compatible argument order: fields
+ * first, message second). Packages never import pino; pass `createLogger()` or your own.
+ */
+export interface Logger {
+  debug(obj: Record<string, unknown>, msg?: string): void;
+  info(obj: Record<string, unknown>, msg?: string): void;
+  warn(obj: Record<string, unknown>, msg?: string): void;
+  error(obj: Record<string, unknown>, msg?: string): void;
+  child?(bindings: Record<string, unknown>): Logger;
+}
+
+/** A logger that discards everything (the default wherever a logger is optional). */
+export const noopLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child() {
+    return noopLogger;
+  },
+};
+
+/** Log levels, least to most severe. */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+
+/** Options of {@link createLogger}. */
+export interface LoggerOptions {
+  /** Minimum level written. Default `info` (config: `system.logging.level`). */
+  level?: LogLevel;
+  /**
+   * Console format: `pretty` (human-readable, pino-pretty), `json` (one JSON object per line)
+   * or `auto` (pretty when the destination is a TTY). Default `auto`.
+   */
+  format?: 'auto' | 'pretty' | 'json';
+  /** Where console output goes. Default `process.stderr` (stdout stays free for command output). */
+  destination?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Also append JSON lines to this file. It must be writable now; otherwise {@link LogFileError}. */
+  file?: string;
+  /** Fields added to every line (e.g. `{ app: 'my-bot' }`). */
+  base?: Record<string, unknown>;
+}
+
+/** A pino logger that also satisfies {@link Logger}. */
+export type PrecogLogger = pino.Logger;
+
+/**
+ * Creates the application logger: pino, JSON lines (or pretty output on a TTY), with secrets
+ * removed from every line — values under keys like `password`, `privateKey`, `token`,
+ * `authorization` and the `KALSHI-ACCESS-SIGNATURE` header (any casing or nesting), PEM key
+ * blocks and URL passwords inside any string, including the message.
+ *
+ * @throws {LogFileError} when `file` cannot be opened for appending (missing directory,
+ *   permission denied, a path under a regular file).
+ */
+export function createLogger(options: LoggerOptions = {}): PrecogLogger {
+  const destination = options.destination ?? process.stderr;
+  const format =
+    options.format === undefined || options.format === 'auto'
+      ? destination.isTTY
+        ? 'pretty'
+        : 'json'
+      : options.format;
+  const streams: pino.StreamEntry[] = [
+    {
+      level: 'trace',
+      stream:
+        format === 'pretty'
+          ? pretty({ destination, colorize: Boolean(destination.isTTY), sync: true })
+          : destination,
+    },
+  ];
+  if (options.file) streams.push({ level: 'trace', stream: openLogFile(options.file) });
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: options.base ?? null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (obj) => redactDeep(obj) as Record<string, unknown>,
+        bindings: (bindings) => redactDeep(bindings) as Record<string, unknown>,
+      },
+      hooks: {
+        logMethod(args, method) {
+          const clean = args.map((a) => (typeof a === 'string' ? redactText(a) : a));
+          return method.apply(this, clean as Parameters<typeof method>);
+        },
+      },
+    },
+    pino.multistream(streams),
+  );
+}
+
+function openLogFile(path: string): pino.DestinationStream {
+  let fd: number;
+  try {
+    fd = openSync(path, 'a', 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const detail =
+      code === 'ENOENT'
+        ? 'the directory does not exist'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'ENOTDIR'
+            ? 'a parent path is not a directory'
+            : code === 'EISDIR'
+              ? 'it is a directory'
+              : (code ?? 'unknown error');
+    throw new LogFileError(path, detail, code, { cause: error });
+  }
+  return pino.destination({ fd, sync: true });
+}
