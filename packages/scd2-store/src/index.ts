@@ -1,2 +1,90 @@
 /** The version of this package, as published. */
 export const VERSION = '0.0.0';
+
+export {
+  AppendOnlyTable,
+  type AppendOnlyTableDefinition,
+  type InsertResult,
+  type ListOptions,
+} from './append-only/append-only-table';
+export {
+  AppendOnlyViolationError,
+  type ConstraintDetails,
+  ConstraintViolationError,
+  ForeignKeyViolationError,
+  ImmutableRowError,
+  LifecycleTransitionError,
+  MigrationChangedError,
+  MigrationError,
+  MigrationFailedError,
+  MigrationOutOfOrderError,
+  MigrationVanishedError,
+  NotNullViolationError,
+  PoolExhaustedError,
+  PrecisionError,
+  StoreConnectionError,
+  StoreError,
+  VersionOrderError,
+} from './errors';
+export type { QueryResult } from './internal/db';
+export type { ColumnSpec } from './internal/values';
+export type { Logger } from './logger';
+export { checksumOf, defaultMigrationsDir, type MigrationFile, readMigrationFiles } from './migrator/files';
+export {
+  type AppliedMigration,
+  LEDGER_TABLE,
+  type MigrationState,
+  type MigrationStatusEntry,
+} from './migrator/runner';
+export {
+  type AccountBalance,
+  type AccountBalanceInput,
+  accountBalanceDefinition,
+} from './repositories/account-balance';
+export {
+  type ConfigVersion,
+  type ConfigVersionInput,
+  ConfigVersionRepository,
+  type LifecycleStatus,
+  type LifecycleTransition,
+  type SetStatusOptions,
+} from './repositories/config-versions';
+export { type Edge, type EdgeInput, edgesDefinition } from './repositories/edges';
+export { type EloHistoryEntry, type EloHistoryInput, eloHistoryDefinition } from './repositories/elo-history';
+export {
+  type ExitAttempt,
+  type ExitAttemptInput,
+  exitAttemptsDefinition,
+} from './repositories/exit-attempts';
+export { type GameState, type GameStateInput, gameStatesDefinition } from './repositories/game-states';
+export {
+  type Market,
+  type MarketInput,
+  marketsDefinition,
+  marketsMaterialityRule,
+} from './repositories/markets';
+export {
+  type PositionExit,
+  type PositionExitInput,
+  positionExitsDefinition,
+} from './repositories/position-exits';
+export {
+  newPositionKey,
+  type Position,
+  type PositionInput,
+  positionsDefinition,
+} from './repositories/positions';
+export { type Settlement, type SettlementInput, settlementsDefinition } from './repositories/settlements';
+export { type Team, TeamsRepository } from './repositories/teams';
+export { type FillInput, type Trade, tradesDefinition } from './repositories/trades';
+export type { DecimalInput, Json } from './repositories/types';
+export type {
+  UpsertOptions,
+  UpsertResult,
+  VersionChange,
+  VersionColumns,
+  Versioned,
+  VersionedTableDefinition,
+} from './scd2/definition';
+export { VersionedTable } from './scd2/versioned-table';
+export { openStore, Store, type StoreOptions, type StoreTransaction, TradesRepository } from './store';

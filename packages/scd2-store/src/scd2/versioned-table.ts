@@ -1,0 +1,295 @@
+import { StoreError, VersionOrderError } from '../errors';
+import type { Db, Queryable } from '../internal/db';
+import { retryTransient } from '../internal/retry';
+import {
+  type ColumnSpec,
+  decodeRow,
+  encodeRow,
+  encodeValue,
+  quoteIdent,
+  recordsetColumns,
+} from '../internal/values';
+import { type Logger, noopLogger } from '../logger';
+import {
+  type UpsertOptions,
+  type UpsertResult,
+  VERSION_COLUMN_SPECS,
+  type VersionChange,
+  type Versioned,
+  type VersionedTableDefinition,
+} from './definition';
+
+/** How many times a batch is attempted when a concurrent writer causes a transient conflict. */
+const ATTEMPTS = 5;
+
+interface ClassifiedRow {
+  ord: number;
+  cur_id: number | null;
+  ts: string;
+  max_start: Date | null;
+}
+
+/**
+ * The SCD Type 2 engine for one table. Writes are set-based: per batch one advisory lock, one
+ * classifying SELECT, at most one UPDATE (close) and one INSERT (open), whatever the batch size.
+ *
+ * `In` is the input row shape (Decimals or decimal strings), `Out` the shape read back.
+ */
+export class VersionedTable<In extends object, Out extends object> {
+  readonly definition: VersionedTableDefinition;
+  private readonly db: Db;
+  private readonly logger: Logger;
+  private readonly table: string;
+  private readonly allSpecs: readonly ColumnSpec[];
+  private readonly readSpecs: readonly ColumnSpec[];
+  private readonly sql: { classify: string; close: string; insert: string; lock: string };
+
+  constructor(db: Db, definition: VersionedTableDefinition, logger: Logger = noopLogger) {
+    if (definition.key.length === 0) {
+      throw new StoreError(`versioned table ${definition.table} needs at least one business key column`);
+    }
+    this.db = db;
+    this.definition = definition;
+    this.logger = logger;
+    this.table = quoteIdent(definition.table);
+    this.allSpecs = [...definition.key, ...definition.tracked, ...(definition.payload ?? [])];
+    this.readSpecs = [...VERSION_COLUMN_SPECS, ...this.allSpecs];
+    this.sql = this.buildSql();
+  }
+
+  private buildSql(): { classify: string; close: string; insert: string; lock: string } {
+    const { key, tracked, materiality } = this.definition;
+    const recordset = `jsonb_to_recordset($1::jsonb) AS inp(_ord integer, ${recordsetColumns(this.allSpecs)})`;
+    const keyJoin = key.map((k) => `cur.${quoteIdent(k.column)} = inp.${quoteIdent(k.column)}`).join(' AND ');
+    const distinct =
+      tracked.length === 0
+        ? 'false'
+        : tracked
+            .map((c) => `cur.${quoteIdent(c.column)} IS DISTINCT FROM inp.${quoteIdent(c.column)}`)
+            .join(' OR ');
+    const changed = materiality === undefined ? `(${distinct})` : `((${distinct}) AND (${materiality}))`;
+    const columns = this.allSpecs.map((c) => quoteIdent(c.column)).join(', ');
+    return {
+      lock: `SELECT pg_advisory_xact_lock(hashtextextended('precog.scd2:' || current_schema() || '.' || $1, 0))`,
+      // The timestamp is read here, after the lock: one per batch, millisecond precision (exact in a
+      // JS Date), and strictly later than every version it replaces so no interval is empty.
+      classify: `WITH d AS (
+  SELECT inp._ord, cur.id AS cur_id, cur.row_start_ts AS cur_start
+  FROM ${recordset}
+  LEFT JOIN ${this.table} cur ON ${keyJoin} AND cur.row_current_ind
+  WHERE cur.id IS NULL OR ${changed}
+), m AS (SELECT max(cur_start) AS max_start FROM d)
+SELECT d._ord AS ord, d.cur_id,
+  greatest(coalesce($2::timestamptz, date_trunc('milliseconds', clock_timestamp())),
+           date_trunc('milliseconds', m.max_start) + interval '1 millisecond')::text AS ts,
+  m.max_start
+FROM d CROSS JOIN m`,
+      close: `UPDATE ${this.table} SET row_current_ind = false, row_end_ts = $1::timestamptz
+WHERE id = ANY($2::bigint[]) AND row_current_ind`,
+      insert: `INSERT INTO ${this.table} (${columns}, row_current_ind, row_start_ts)
+SELECT ${columns}, true, $2::timestamptz FROM jsonb_to_recordset($1::jsonb) AS inp(${recordsetColumns(this.allSpecs)})`,
+    };
+  }
+
+  /** Key of an encoded record, for de-duplicating a batch. */
+  private keyOf(record: Record<string, unknown>): string {
+    return JSON.stringify(this.definition.key.map((k) => record[k.column]));
+  }
+
+  /**
+   * Writes a batch of full-row snapshots: a key not yet stored gets its first version; a key
+   * whose tracked columns differ from its current version gets that version closed and a new one
+   * opened, all at one timestamp; an identical row writes nothing. Fields left undefined are
+   * NULL (or the column's default). When a key appears twice in a batch, the last row wins.
+   * Every value is checked against its column's precision first: a PrecisionError writes nothing.
+   * Transient conflicts (40001, 40P01, 23505) are retried; any other failure rolls back the batch.
+   */
+  async upsertVersions(rows: readonly In[], options: UpsertOptions = {}): Promise<UpsertResult> {
+    const byKey = new Map<string, Record<string, unknown>>();
+    for (const row of rows) {
+      const record = encodeRow(this.definition.table, this.allSpecs, row);
+      byKey.set(this.keyOf(record), record);
+    }
+    const records = [...byKey.values()].map((record, index) => ({ _ord: index, ...record }));
+    if (records.length === 0) {
+      return { inserted: 0, versioned: 0, unchanged: 0 };
+    }
+    const payload = JSON.stringify(records);
+    const at = options.at;
+    return retryTransient(() => this.db.transaction((tx) => this.writeBatch(tx, records, payload, at)), {
+      attempts: ATTEMPTS,
+      logger: this.logger,
+      what: `${this.definition.table}.upsertVersions`,
+    });
+  }
+
+  private async writeBatch(
+    tx: Queryable,
+    records: readonly Record<string, unknown>[],
+    payload: string,
+    at: Date | undefined,
+  ): Promise<UpsertResult> {
+    await tx.query(this.sql.lock, [this.definition.table]);
+    const classified = await tx.query<ClassifiedRow>(this.sql.classify, [payload, at ?? null]);
+    const changedRows = classified.rows;
+    if (changedRows.length === 0) {
+      return { inserted: 0, versioned: 0, unchanged: records.length };
+    }
+    const first = changedRows[0]!;
+    if (at !== undefined && first.max_start !== null && at.getTime() <= first.max_start.getTime()) {
+      throw new VersionOrderError(
+        `${this.definition.table}: at ${at.toISOString()} is not later than the current version's start ${first.max_start.toISOString()}`,
+      );
+    }
+    const ts = first.ts;
+    const closeIds = changedRows.filter((r) => r.cur_id !== null).map((r) => r.cur_id as number);
+    if (closeIds.length > 0) {
+      await tx.query(this.sql.close, [ts, closeIds]);
+    }
+    const open = changedRows.map((r) => records[r.ord]!);
+    await tx.query(this.sql.insert, [JSON.stringify(open), ts]);
+    this.logger.debug(
+      {
+        table: this.definition.table,
+        inserted: open.length - closeIds.length,
+        versioned: closeIds.length,
+        at: ts,
+      },
+      'versions written',
+    );
+    return {
+      inserted: open.length - closeIds.length,
+      versioned: closeIds.length,
+      unchanged: records.length - open.length,
+    };
+  }
+
+  private selectList(alias = ''): string {
+    const prefix = alias === '' ? '' : `${alias}.`;
+    return this.readSpecs.map((c) => `${prefix}${quoteIdent(c.column)}`).join(', ');
+  }
+
+  private orderBy(alias = ''): string {
+    const prefix = alias === '' ? '' : `${alias}.`;
+    return [
+      ...this.definition.key.map((k) => `${prefix}${quoteIdent(k.column)}`),
+      `${prefix}row_start_ts`,
+    ].join(', ');
+  }
+
+  /** `col = $n` conditions for a filter object (fields of the row); null matches IS NULL. */
+  private where(filter: Partial<In> | undefined, params: unknown[], alias = ''): string[] {
+    if (filter === undefined) {
+      return [];
+    }
+    const prefix = alias === '' ? '' : `${alias}.`;
+    const conditions: string[] = [];
+    for (const [field, value] of Object.entries(filter)) {
+      if (value === undefined) {
+        continue;
+      }
+      const spec = this.allSpecs.find((s) => s.field === field);
+      if (spec === undefined) {
+        throw new StoreError(`${this.definition.table} has no column for the filter field ${field}`);
+      }
+      const encoded = encodeValue(this.definition.table, { ...spec, default: undefined }, value);
+      if (encoded === null) {
+        conditions.push(`${prefix}${quoteIdent(spec.column)} IS NULL`);
+      } else {
+        params.push(typeof encoded === 'object' ? JSON.stringify(encoded) : encoded);
+        conditions.push(`${prefix}${quoteIdent(spec.column)} = $${params.length}::${spec.type}`);
+      }
+    }
+    return conditions;
+  }
+
+  private decode(row: Record<string, unknown>): Versioned<Out> {
+    return decodeRow(this.readSpecs, row) as Versioned<Out>;
+  }
+
+  /** The current version of every key matching the filter (equality on row fields), ordered by key. */
+  async current(filter?: Partial<In>): Promise<Versioned<Out>[]> {
+    const params: unknown[] = [];
+    const conditions = ['row_current_ind', ...this.where(filter, params)];
+    const result = await this.db.query<Record<string, unknown>>(
+      `SELECT ${this.selectList()} FROM ${this.table} WHERE ${conditions.join(' AND ')} ORDER BY ${this.orderBy()}`,
+      params,
+    );
+    return result.rows.map((row) => this.decode(row));
+  }
+
+  /**
+   * The version of each matching key that was valid at `at` (start ≤ at < end). With the whole
+   * business key in the filter, the read is one backwards index probe on (key, row_start_ts).
+   */
+  async asOf(at: Date, filter?: Partial<In>): Promise<Versioned<Out>[]> {
+    const params: unknown[] = [at];
+    const conditions = this.where(filter, params);
+    const fullKey =
+      filter !== undefined &&
+      this.definition.key.every((k) => (filter as Record<string, unknown>)[k.field] !== undefined) &&
+      Object.keys(filter).every((f) => this.definition.key.some((k) => k.field === f));
+    if (fullKey) {
+      const result = await this.db.query<Record<string, unknown>>(
+        `SELECT * FROM (SELECT ${this.selectList()} FROM ${this.table}
+  WHERE ${[...conditions, 'row_start_ts <= $1::timestamptz'].join(' AND ')}
+  ORDER BY row_start_ts DESC LIMIT 1) v
+WHERE v.row_end_ts IS NULL OR v.row_end_ts > $1::timestamptz`,
+        params,
+      );
+      return result.rows.map((row) => this.decode(row));
+    }
+    const all = [
+      ...conditions,
+      'row_start_ts <= $1::timestamptz',
+      '(row_end_ts IS NULL OR row_end_ts > $1::timestamptz)',
+    ];
+    const result = await this.db.query<Record<string, unknown>>(
+      `SELECT ${this.selectList()} FROM ${this.table} WHERE ${all.join(' AND ')} ORDER BY ${this.orderBy()}`,
+      params,
+    );
+    return result.rows.map((row) => this.decode(row));
+  }
+
+  /** Every version of one key, oldest first. `key` holds the business key fields. */
+  async history(key: Partial<In>): Promise<Versioned<Out>[]> {
+    for (const k of this.definition.key) {
+      if ((key as Record<string, unknown>)[k.field] === undefined && k.default === undefined) {
+        throw new StoreError(`${this.definition.table}.history needs the key field ${k.field}`);
+      }
+    }
+    const params: unknown[] = [];
+    const withDefaults: Record<string, unknown> = {};
+    for (const k of this.definition.key) {
+      withDefaults[k.field] = (key as Record<string, unknown>)[k.field] ?? k.default;
+    }
+    const conditions = this.where(withDefaults as Partial<In>, params);
+    const result = await this.db.query<Record<string, unknown>>(
+      `SELECT ${this.selectList()} FROM ${this.table} WHERE ${conditions.join(' AND ')} ORDER BY row_start_ts`,
+      params,
+    );
+    return result.rows.map((row) => this.decode(row));
+  }
+
+  /**
+   * Versions that started in (from, to], oldest first: `inserted` when the version opened a key,
+   * `versioned` when it replaced the key's previous version.
+   */
+  async changesBetween(from: Date, to: Date): Promise<VersionChange<Out>[]> {
+    const keyMatch = this.definition.key
+      .map((k) => `p.${quoteIdent(k.column)} = t.${quoteIdent(k.column)}`)
+      .join(' AND ');
+    const result = await this.db.query<Record<string, unknown>>(
+      `SELECT ${this.selectList('t')},
+  EXISTS (SELECT 1 FROM ${this.table} p WHERE ${keyMatch} AND p.row_end_ts = t.row_start_ts) AS replaced
+FROM ${this.table} t
+WHERE t.row_start_ts > $1::timestamptz AND t.row_start_ts <= $2::timestamptz
+ORDER BY t.row_start_ts, ${this.orderBy('t')}`,
+      [from, to],
+    );
+    return result.rows.map((row) => ({
+      ...this.decode(row),
+      change: row.replaced ? 'versioned' : 'inserted',
+    }));
+  }
+}

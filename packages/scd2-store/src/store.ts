@@ -1,0 +1,218 @@
+import { AppendOnlyTable } from './append-only/append-only-table';
+import { StoreError } from './errors';
+import type { Db, Queryable, QueryResult } from './internal/db';
+import { PgDb } from './internal/pg-db';
+import { PgliteDb } from './internal/pglite-db';
+import { type Logger, noopLogger } from './logger';
+import { defaultMigrationsDir, readMigrationFiles } from './migrator/files';
+import {
+  type AppliedMigration,
+  type MigrationStatusEntry,
+  migrationStatus as readMigrationStatus,
+  migrate as runMigrations,
+} from './migrator/runner';
+import {
+  type AccountBalance,
+  type AccountBalanceInput,
+  accountBalanceDefinition,
+} from './repositories/account-balance';
+import { ConfigVersionRepository, modelsNaming, strategiesNaming } from './repositories/config-versions';
+import { type Edge, type EdgeInput, edgesDefinition } from './repositories/edges';
+import { type EloHistoryEntry, type EloHistoryInput, eloHistoryDefinition } from './repositories/elo-history';
+import {
+  type ExitAttempt,
+  type ExitAttemptInput,
+  exitAttemptsDefinition,
+} from './repositories/exit-attempts';
+import { type GameState, type GameStateInput, gameStatesDefinition } from './repositories/game-states';
+import { type Market, type MarketInput, marketsDefinition } from './repositories/markets';
+import {
+  type PositionExit,
+  type PositionExitInput,
+  positionExitsDefinition,
+} from './repositories/position-exits';
+import { type Position, type PositionInput, positionsDefinition } from './repositories/positions';
+import { type Settlement, type SettlementInput, settlementsDefinition } from './repositories/settlements';
+import { TeamsRepository } from './repositories/teams';
+import { type FillInput, type Trade, tradesDefinition } from './repositories/trades';
+import type { VersionedTableDefinition } from './scd2/definition';
+import { VersionedTable } from './scd2/versioned-table';
+
+/** Options of {@link openStore}. */
+export interface StoreOptions {
+  /**
+   * PostgreSQL connection string (`postgres://user:pass@host:5432/db`). When set, the store uses a
+   * `pg` pool on that server. When absent, an embedded PGlite database. The package never reads
+   * `DATABASE_URL` itself: pass it (the precog CLI and @precog/config do).
+   */
+  databaseUrl?: string | undefined;
+  /** PGlite only: directory to persist the embedded database in. Default: in memory. */
+  dataDir?: string | undefined;
+  /** Structural logger (pino-compatible). Default: no-op. */
+  logger?: Logger | undefined;
+  /** PostgreSQL only: maximum pooled connections. Default 10. */
+  poolSize?: number | undefined;
+  /**
+   * PostgreSQL only: how long a call waits for a free pooled connection (or a new one) before
+   * failing with PoolExhaustedError / StoreConnectionError, in milliseconds. Default 10000.
+   */
+  connectionTimeoutMs?: number | undefined;
+  /** Folder of numbered `.sql` migrations. Default: the package's own `migrations/`. */
+  migrationsDir?: string | undefined;
+  /** PGlite only: start from a data-directory dump (`dumpDataDir()`), e.g. a pre-migrated template. */
+  loadDataDir?: Blob | File | undefined;
+}
+
+/** A transaction handle for {@link Store.transaction}: raw SQL inside one BEGIN … COMMIT. */
+export type StoreTransaction = Queryable;
+
+/** An open store: repositories over one database (PostgreSQL or PGlite). Close it when done. */
+export class Store {
+  /** `postgres` (a pg pool) or `pglite` (embedded). */
+  readonly kind: 'postgres' | 'pglite';
+  /** Where the data lives, for messages and logs; never contains a password. */
+  readonly host: string;
+
+  /** SCD2 markets, keyed by (platformId, ticker). */
+  readonly markets: VersionedTable<MarketInput, Market>;
+  /** SCD2 positions, keyed by positionKey. */
+  readonly positions: VersionedTable<PositionInput, Position>;
+  /** SCD2 edges, keyed by (platformId, ticker, strategyId, modelId). */
+  readonly edges: VersionedTable<EdgeInput, Edge>;
+  /** SCD2 game states, keyed by externalGameId. */
+  readonly gameStates: VersionedTable<GameStateInput, GameState>;
+  /** SCD2 balance, keyed by (platformId, subaccount). */
+  readonly accountBalance: VersionedTable<AccountBalanceInput, AccountBalance>;
+  /** Append-only fills; `insertFills` is idempotent on externalTradeId. */
+  readonly trades: TradesRepository;
+  /** Append-only settlements, idempotent on (ticker, settledAt). */
+  readonly settlements: AppendOnlyTable<SettlementInput, Settlement>;
+  /** Append-only position exits. */
+  readonly positionExits: AppendOnlyTable<PositionExitInput, PositionExit>;
+  /** Append-only exit attempts, idempotent on (positionKey, exitCondition, attemptNumber, attemptedAt). */
+  readonly exitAttempts: AppendOnlyTable<ExitAttemptInput, ExitAttempt>;
+  /** Append-only Elo history, idempotent on (teamId, externalGameId). */
+  readonly eloHistory: AppendOnlyTable<EloHistoryInput, EloHistoryEntry>;
+  /** Immutable-config strategy versions. */
+  readonly strategies: ConfigVersionRepository;
+  /** Immutable-config probability model versions. */
+  readonly models: ConfigVersionRepository;
+  /** Teams and their current Elo ratings. */
+  readonly teams: TeamsRepository;
+
+  private readonly db: Db;
+  private readonly logger: Logger;
+  private readonly migrationsDir: string | undefined;
+  private closed = false;
+
+  /** @internal use {@link openStore}. */
+  constructor(db: Db, options: { logger: Logger; migrationsDir?: string | undefined }) {
+    this.db = db;
+    this.kind = db.kind;
+    this.host = db.host;
+    this.logger = options.logger;
+    this.migrationsDir = options.migrationsDir;
+    this.markets = new VersionedTable(db, marketsDefinition, this.logger);
+    this.positions = new VersionedTable(db, positionsDefinition, this.logger);
+    this.edges = new VersionedTable(db, edgesDefinition, this.logger);
+    this.gameStates = new VersionedTable(db, gameStatesDefinition, this.logger);
+    this.accountBalance = new VersionedTable(db, accountBalanceDefinition, this.logger);
+    this.trades = new TradesRepository(db);
+    this.settlements = new AppendOnlyTable(db, settlementsDefinition);
+    this.positionExits = new AppendOnlyTable(db, positionExitsDefinition);
+    this.exitAttempts = new AppendOnlyTable(db, exitAttemptsDefinition);
+    this.eloHistory = new AppendOnlyTable(db, eloHistoryDefinition);
+    this.strategies = new ConfigVersionRepository(db, strategiesNaming);
+    this.models = new ConfigVersionRepository(db, modelsNaming);
+    this.teams = new TeamsRepository(db);
+  }
+
+  private files() {
+    return readMigrationFiles(this.migrationsDir ?? defaultMigrationsDir());
+  }
+
+  /** Applies pending migrations (see the package README); returns what was applied now. */
+  migrate(): Promise<AppliedMigration[]> {
+    return runMigrations(this.db, this.files(), this.logger);
+  }
+
+  /** Every migration with its state: applied, pending, changed, vanished or out-of-order. */
+  migrationStatus(): Promise<MigrationStatusEntry[]> {
+    return readMigrationStatus(this.db, this.files());
+  }
+
+  /** A versioned table of your own (or one of ours with another materiality rule) on this store. */
+  versionedTable<In extends object, Out extends object>(
+    definition: VersionedTableDefinition,
+  ): VersionedTable<In, Out> {
+    return new VersionedTable<In, Out>(this.db, definition, this.logger);
+  }
+
+  /** Raw SQL, one statement with `$n` parameters; NUMERIC comes back as Decimal. */
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    return this.db.query<R>(sql, params);
+  }
+
+  /** Raw SQL inside one transaction; an error rolls everything back. */
+  transaction<T>(fn: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /** Ends the pool (or closes PGlite). Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) {
+      return;
+    }
+    this.closed = true;
+    await this.db.close();
+  }
+
+  /** @internal the adapter, for tests and the benchmark. */
+  get internalDb(): Db {
+    return this.db;
+  }
+}
+
+/** Fills: append-only, idempotent on the exchange's fill id. */
+export class TradesRepository extends AppendOnlyTable<FillInput, Trade> {
+  constructor(db: Db) {
+    super(db, tradesDefinition);
+  }
+
+  /** Inserts fills; a fill whose externalTradeId is already stored counts as a duplicate. */
+  insertFills(fills: readonly FillInput[]) {
+    return this.insert(fills);
+  }
+}
+
+/**
+ * Opens a store: a `pg` pool when `databaseUrl` is given, otherwise an embedded PGlite database
+ * (in memory, or persisted in `dataDir`). Does not migrate: call `store.migrate()`.
+ */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const logger = options.logger ?? noopLogger;
+  let db: Db;
+  if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
+    if (options.dataDir !== undefined) {
+      throw new StoreError('openStore: give either databaseUrl (PostgreSQL) or dataDir (PGlite), not both');
+    }
+    const pgDb = new PgDb({
+      databaseUrl: options.databaseUrl,
+      poolSize: options.poolSize ?? 10,
+      connectionTimeoutMs: options.connectionTimeoutMs ?? 10_000,
+      logger,
+    });
+    // Fail fast with a clear error when the server is unreachable.
+    try {
+      await pgDb.query('SELECT 1');
+    } catch (error) {
+      await pgDb.close().catch(() => undefined);
+      throw error;
+    }
+    db = pgDb;
+  } else {
+    db = await PgliteDb.open({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  }
+  logger.debug({ kind: db.kind, host: db.host }, 'store opened');
+  return new Store(db, { logger, migrationsDir: options.migrationsDir });
+}
