@@ -10,12 +10,14 @@ import { createProgram } from './cli/program';
 import { runProgram } from './cli/run-action';
 // ── command modules (one import per command, keep alphabetical) ──────────────────────────
 import { register as registerConfig } from './commands/config';
+import { register as registerElo } from './commands/elo';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
   const program = createProgram();
   // ── command registrations (one line per command, same order as the imports) ────────────
   registerConfig(program);
+  registerElo(program);
   return program;
 }
 

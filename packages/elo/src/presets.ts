@@ -43,11 +43,12 @@ export const elo538: Readonly<EloParams> = Object.freeze({
  * a coarse grid (home advantage 32–65, K 16–24, regression 25–50 %) by Brier score over
  * 2010–2020 after a replay from 1920: 0.21824 against 538's 0.21904; on the unseen seasons
  * 2021–2022: 0.22640 against 0.22856 (docs/elo.md). No overrides; a team with no rating starts
- * at 1300.
+ * at the league mean, 1505 (we know nothing about it, so we call it average).
  */
 export const nfl: Readonly<EloParams> = Object.freeze({
   ...elo538,
   homeAdvantage: 48,
   seasonRegression: Object.freeze({ fraction: 0.4, mean: 1505 }),
   overrides: Object.freeze([]),
+  unseenTeam: Object.freeze({ rating: 1505 }),
 });
