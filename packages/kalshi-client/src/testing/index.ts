@@ -1,2 +1,26 @@
 /** Test helpers for bots built on @precog/kalshi-client: a fake Kalshi exchange. */
 export const TESTING_VERSION = '0.0.0';
+
+export type { FakeExchange, FakeExchangeSnapshot } from './exchange';
+export { API_PREFIX, createFakeExchange } from './exchange';
+export type {
+  FakeBucketOptions,
+  FakeEventInput,
+  FakeExchangeKey,
+  FakeExchangeOptions,
+  FakeExchangeServer,
+  FakeFault,
+  FakeFaultKind,
+  FakeFaultSpec,
+  FakeFillInput,
+  FakeMarketInput,
+  FakeMarketStatus,
+  FakePositionInput,
+  FakePriceUpdate,
+  FakeRateLimitOptions,
+  FakeRequest,
+  FakeRequestRecord,
+  FakeResponse,
+  FakeSeriesInput,
+  FakeSettlementInput,
+} from './types';
