@@ -1,0 +1,82 @@
+import type { KeyObject } from 'node:crypto';
+import type { CircuitBreakerOptions } from './circuit-breaker';
+import type { Clock } from './clock';
+import type { Logger } from './logger';
+import type { KalshiUsageTier } from './rate-limiter';
+import type { TokenBucketLimit } from './token-bucket';
+
+/** Which Kalshi exchange to talk to. Keys differ between the two. */
+export type KalshiEnvironment = 'demo' | 'prod';
+
+/** Base URLs of the Trade API v2. */
+export const KALSHI_BASE_URLS: Record<KalshiEnvironment, string> = {
+  prod: 'https://external-api.kalshi.com/trade-api/v2',
+  demo: 'https://external-api.demo.kalshi.co/trade-api/v2',
+};
+
+/** Rate limiting: a named tier, explicit buckets, or `false` to switch the limiter off. */
+export type RateLimitOption =
+  | { tier: KalshiUsageTier; headroomTokens?: number }
+  | { read: TokenBucketLimit; write: TokenBucketLimit; headroomTokens?: number }
+  | false;
+
+/** Options of `new KalshiClient(options)`. Nothing is read from the environment implicitly. */
+export interface KalshiClientOptions {
+  /**
+   * Exchange to use. Default `'demo'` (never trade real money by accident).
+   * Environment variable (read by `@precog/config`, not here): `PRECOG_ENV`.
+   */
+  environment?: KalshiEnvironment;
+  /**
+   * Full base URL including `/trade-api/v2`; overrides `environment` (fake exchange, proxies).
+   * Environment variable: `KALSHI_BASE_URL`.
+   */
+  baseUrl?: string;
+  /**
+   * API key id, sent as `KALSHI-ACCESS-KEY`. Without it requests go unsigned, which the public
+   * market-data endpoints accept. Environment variable: `KALSHI_DEMO_API_KEY_ID` /
+   * `KALSHI_PROD_API_KEY_ID` (or `KALSHI_API_KEY_ID`).
+   */
+  apiKeyId?: string;
+  /**
+   * Private key: PEM text (PKCS#1 or PKCS#8; literal `\n` accepted) or a `KeyObject`, RSA or
+   * Ed25519. Parsed once, at construction. Environment variable: `KALSHI_PRIVATE_KEY`.
+   */
+  privateKey?: string | KeyObject;
+  /**
+   * Path of a PEM file holding the private key, read once at construction (used when
+   * `privateKey` is absent). Environment variable: `KALSHI_DEMO_PRIVATE_KEY_PATH` /
+   * `KALSHI_PROD_PRIVATE_KEY_PATH` (or `KALSHI_PRIVATE_KEY_PATH`).
+   */
+  privateKeyPath?: string;
+  /**
+   * Client-side token buckets mirroring Kalshi's. Default `{ tier: 'basic' }`: 200 read and 100
+   * write tokens per second, bucket sizes equal to the rates. `client.syncRateLimits()` adopts
+   * the key's real limits and cost table. `false` disables client-side limiting.
+   */
+  rateLimit?: RateLimitOption;
+  /**
+   * Retries after the first attempt (so up to `maxRetries + 1` attempts). Default 3. Per call:
+   * `{ maxRetries }` in the last argument.
+   */
+  maxRetries?: number;
+  /** Timeout of each attempt in milliseconds, body included. Default 10 000. */
+  timeoutMs?: number;
+  /** Ceiling of the first retry delay in ms (full jitter, doubling per retry). Default 250. */
+  retryInitialDelayMs?: number;
+  /** Largest retry delay ceiling in ms. Default 8 000. */
+  retryMaxDelayMs?: number;
+  /**
+   * Circuit breaker: opens after `failureThreshold` consecutive failed attempts (default 5) for
+   * `cooldownMs` (default 30 000 ms), then lets one probe through. `false` disables it.
+   */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** `fetch` implementation. Default: the global `fetch` of Node 20. */
+  fetch?: typeof globalThis.fetch;
+  /** Structured logger (pino-compatible). Default: a no-op logger. Never receives keys or signatures. */
+  logger?: Logger;
+  /** Time source and timers. Default: the system clock. Tests inject a manual clock. */
+  clock?: Clock;
+  /** Uniform random numbers in [0, 1) for retry jitter. Default `Math.random`. */
+  random?: () => number;
+}

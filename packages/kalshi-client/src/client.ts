@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { CircuitBreaker } from './circuit-breaker';
+import { KALSHI_BASE_URLS, type KalshiClientOptions } from './client-options';
+import { type Clock, systemClock } from './clock';
+import { KalshiConfigError } from './errors';
+import { Transport } from './internal/transport';
+import { type Logger, noopLogger } from './logger';
+import { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiter';
+import { AccountResource } from './resources/account';
+import { EventsResource } from './resources/events';
+import { ExchangeResource } from './resources/exchange';
+import { MarketsResource } from './resources/markets';
+import { OrdersResource } from './resources/orders';
+import { PortfolioResource } from './resources/portfolio';
+import { SeriesResource } from './resources/series';
+import type { AccountLimits, EndpointCosts } from './schemas/account';
+import { loadPrivateKey } from './signing';
+import { VERSION } from './version';
+
+/**
+ * The Kalshi Trade API v2 client: signed requests, client-side rate limiting, retries with
+ * jittered back-off, a circuit breaker, cursor pagination, Decimal money and typed errors.
+ *
+ * ```ts
+ * const kalshi = new KalshiClient({ apiKeyId, privateKeyPath: './demo.pem' });
+ * const { balance } = await kalshi.portfolio.getBalance();
+ * ```
+ */
+export class KalshiClient {
+  /** Exchange status and schedule. */
+  readonly exchange: ExchangeResource;
+  /** Markets, order books, trades, candlesticks. */
+  readonly markets: MarketsResource;
+  /** Events. */
+  readonly events: EventsResource;
+  /** Series. */
+  readonly series: SeriesResource;
+  /** Balance, positions, fills, settlements, orders and queue positions. */
+  readonly portfolio: PortfolioResource;
+  /** V2 order placement, cancel, amend, decrease and batches. */
+  readonly orders: OrdersResource;
+  /** API limits and endpoint costs of the key. */
+  readonly account: AccountResource;
+  /** The client-side rate limiter, or undefined when `rateLimit: false`. */
+  readonly rateLimiter: RateLimiter | undefined;
+  /** The circuit breaker (`state`, `on('stateChange', ...)`), or undefined when disabled. */
+  readonly circuitBreaker: CircuitBreaker | undefined;
+  /** Base URL in use, including `/trade-api/v2`. */
+  readonly baseUrl: string;
+
+  private readonly transport: Transport;
+  private readonly logger: Logger;
+
+  constructor(options: KalshiClientOptions = {}) {
+    const environment = options.environment ?? 'demo';
+    const baseUrl = options.baseUrl ?? KALSHI_BASE_URLS[environment];
+    if (baseUrl === undefined)
+      throw new KalshiConfigError(`unknown Kalshi environment ${JSON.stringify(environment)}`);
+    this.baseUrl = baseUrl.replace(/\/$/, '');
+    const clock: Clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? noopLogger;
+
+    let credentials: { apiKeyId: string; privateKey: ReturnType<typeof loadPrivateKey> } | undefined;
+    const keySource =
+      options.privateKey ?? (options.privateKeyPath ? readKeyFile(options.privateKeyPath) : undefined);
+    if (options.apiKeyId !== undefined || keySource !== undefined) {
+      if (!options.apiKeyId) throw new KalshiConfigError('a private key was given without apiKeyId');
+      if (keySource === undefined)
+        throw new KalshiConfigError('apiKeyId was given without privateKey or privateKeyPath');
+      credentials = { apiKeyId: options.apiKeyId, privateKey: loadPrivateKey(keySource) };
+    }
+
+    const rateLimit = options.rateLimit ?? { tier: 'basic' };
+    if (rateLimit === false) {
+      this.rateLimiter = undefined;
+    } else {
+      const limits = 'tier' in rateLimit ? KALSHI_USAGE_TIERS[rateLimit.tier] : rateLimit;
+      if (limits === undefined)
+        throw new KalshiConfigError(`unknown Kalshi usage tier ${JSON.stringify(rateLimit)}`);
+      this.rateLimiter = new RateLimiter(
+        {
+          read: limits.read,
+          write: limits.write,
+          ...(rateLimit.headroomTokens === undefined ? {} : { headroomTokens: rateLimit.headroomTokens }),
+        },
+        clock,
+      );
+    }
+    this.circuitBreaker =
+      options.circuitBreaker === false ? undefined : new CircuitBreaker(options.circuitBreaker ?? {}, clock);
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+
+    this.transport = new Transport({
+      baseUrl: this.baseUrl,
+      credentials,
+      fetch: fetchImpl,
+      clock,
+      random: options.random ?? Math.random,
+      logger: this.logger,
+      limiter: this.rateLimiter,
+      breaker: this.circuitBreaker,
+      maxRetries: options.maxRetries ?? 3,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      backoff: {
+        initialDelayMs: options.retryInitialDelayMs ?? 250,
+        maxDelayMs: options.retryMaxDelayMs ?? 8_000,
+      },
+      userAgent: `precog-kalshi-client/${VERSION}`,
+    });
+    this.exchange = new ExchangeResource(this.transport);
+    this.markets = new MarketsResource(this.transport);
+    this.events = new EventsResource(this.transport);
+    this.series = new SeriesResource(this.transport);
+    this.portfolio = new PortfolioResource(this.transport);
+    this.orders = new OrdersResource(this.transport);
+    this.account = new AccountResource(this.transport);
+  }
+
+  /** Estimated exchange time minus local time in ms (non-zero after a `header_timestamp_expired`). */
+  get clockOffsetMs(): number {
+    return this.transport.clockOffsetMs;
+  }
+
+  /**
+   * Reads `GET /account/limits` and `GET /account/endpoint_costs` and makes the rate limiter use
+   * them. Returns what it read. Does nothing to the limiter when `rateLimit: false`.
+   */
+  async syncRateLimits(): Promise<{ limits: AccountLimits; costs: EndpointCosts }> {
+    const [limits, costs] = await Promise.all([this.account.getLimits(), this.account.getEndpointCosts()]);
+    this.rateLimiter?.configure({
+      read: { tokensPerSecond: limits.read.refill_rate, bucketSize: limits.read.bucket_capacity },
+      write: { tokensPerSecond: limits.write.refill_rate, bucketSize: limits.write.bucket_capacity },
+      defaultCost: costs.default_cost,
+      endpointCosts: costs.endpoint_costs,
+    });
+    this.logger.info(
+      {
+        usageTier: limits.usage_tier,
+        read: limits.read,
+        write: limits.write,
+        endpointCosts: costs.endpoint_costs.length,
+      },
+      'kalshi: adopted the key rate limits',
+    );
+    return { limits, costs };
+  }
+}
+
+function readKeyFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new KalshiConfigError(`cannot read the Kalshi private key file ${path}`, {
+      cause: cause instanceof Error ? new Error(cause.message) : undefined,
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import Decimal from 'decimal.js';
+import { KalshiInvalidParamsError } from '../errors';
+
+/** A money or count input: a Decimal, or its exact decimal text. Never a JS number. */
+export type DecimalInput = Decimal | string;
+
+function toDecimal(field: string, value: DecimalInput): Decimal {
+  if (Decimal.isDecimal(value)) return value as Decimal;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return new Decimal(value.trim());
+  throw new KalshiInvalidParamsError(
+    `${field} must be a Decimal or a fixed-point string, got ${JSON.stringify(value)}`,
+  );
+}
+
+/**
+ * A contract count as Kalshi's `*_fp` text with two decimals (`"10.00"`). More precision is an
+ * error, never rounded away.
+ */
+export function countText(field: string, value: DecimalInput): string {
+  const count = toDecimal(field, value);
+  if (count.lte(0)) throw new KalshiInvalidParamsError(`${field} must be positive, got ${count.toString()}`);
+  if (count.decimalPlaces() > 2) {
+    throw new KalshiInvalidParamsError(`${field} has more than 2 decimals: ${count.toString()}`);
+  }
+  return count.toFixed(2);
+}
+
+/**
+ * A price in dollars as the four-decimal text Kalshi accepts (`"0.5200"`). It must lie strictly
+ * between 0 and 1; more than 4 decimals is an error, never rounded away.
+ */
+export function priceText(field: string, value: DecimalInput): string {
+  const price = toDecimal(field, value);
+  if (price.lte(0) || price.gte(1)) {
+    throw new KalshiInvalidParamsError(
+      `${field} must be between 0 and 1 dollar exclusive, got ${price.toString()}`,
+    );
+  }
+  if (price.decimalPlaces() > 4) {
+    throw new KalshiInvalidParamsError(`${field} has more than 4 decimals: ${price.toString()}`);
+  }
+  return price.toFixed(4);
+}

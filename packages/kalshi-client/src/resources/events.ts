@@ -1,0 +1,58 @@
+import { type ListOptions, listEndpoint } from '../internal/list';
+import { segment } from '../internal/query';
+import type { RequestOptions, Transport } from '../internal/transport';
+import type { PagePromise } from '../pagination';
+import {
+  type EventWithMarkets,
+  eventResponseSchema,
+  eventsPageSchema,
+  type KalshiEvent,
+} from '../schemas/event';
+import type { Timestamp } from './markets';
+
+/** Filters of `GET /events`. */
+export interface ListEventsParams {
+  /** Page size, 1–200 (Kalshi's default 200). */
+  limit?: number;
+  cursor?: string;
+  with_nested_markets?: boolean;
+  with_milestones?: boolean;
+  status?: 'unopened' | 'open' | 'closed' | 'settled';
+  series_ticker?: string;
+  /** Only these event tickers. */
+  tickers?: readonly string[];
+  min_close_ts?: Timestamp;
+  min_updated_ts?: Timestamp;
+}
+
+/** `client.events`: events (groups of markets). */
+export class EventsResource {
+  constructor(private readonly transport: Transport) {}
+
+  /** `GET /events`: await for one page, or `for await` over every event. */
+  list(params: ListEventsParams = {}, options?: ListOptions): PagePromise<KalshiEvent> {
+    return listEndpoint(
+      this.transport,
+      { path: '/events', query: { ...params }, schema: eventsPageSchema, items: (r) => r.events },
+      options,
+    );
+  }
+
+  /** `GET /events/{event_ticker}`: the event and its markets. */
+  get(
+    eventTicker: string,
+    params: { with_nested_markets?: boolean } = {},
+    options?: RequestOptions,
+  ): Promise<EventWithMarkets> {
+    return this.transport.request(
+      {
+        method: 'GET',
+        path: `/events/${segment(eventTicker)}`,
+        query: { ...params },
+        schema: eventResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+  }
+}

@@ -1,0 +1,29 @@
+import type { RequestOptions, Transport } from '../internal/transport';
+import {
+  type ExchangeSchedule,
+  type ExchangeStatus,
+  exchangeScheduleResponseSchema,
+  exchangeStatusSchema,
+} from '../schemas/exchange';
+
+/** `client.exchange`: whether the exchange is up and when it trades. */
+export class ExchangeResource {
+  constructor(private readonly transport: Transport) {}
+
+  /** `GET /exchange/status`. */
+  getStatus(options?: RequestOptions): Promise<ExchangeStatus> {
+    return this.transport.request(
+      { method: 'GET', path: '/exchange/status', schema: exchangeStatusSchema, retry: 'safe' },
+      options,
+    );
+  }
+
+  /** `GET /exchange/schedule`: standard hours (Eastern Time) and maintenance windows. */
+  async getSchedule(options?: RequestOptions): Promise<ExchangeSchedule> {
+    const response = await this.transport.request(
+      { method: 'GET', path: '/exchange/schedule', schema: exchangeScheduleResponseSchema, retry: 'safe' },
+      options,
+    );
+    return response.schedule;
+  }
+}

@@ -1,0 +1,134 @@
+import { type ListOptions, listEndpoint } from '../internal/list';
+import { segment } from '../internal/query';
+import type { RequestOptions, Transport } from '../internal/transport';
+import type { PagePromise } from '../pagination';
+import {
+  type Candlestick,
+  candlesticksResponseSchema,
+  type Market,
+  marketResponseSchema,
+  marketsPageSchema,
+  type Orderbook,
+  orderbookResponseSchema,
+  type Trade,
+  tradesPageSchema,
+} from '../schemas/market';
+
+/** A point in time for a filter: a Date, or Unix seconds. */
+export type Timestamp = Date | number;
+
+/** Market lifecycle filter of `GET /markets`. */
+export type MarketStatusFilter = 'unopened' | 'open' | 'paused' | 'closed' | 'settled';
+
+/** Filters of `GET /markets`. */
+export interface ListMarketsParams {
+  /** Page size, 1–1000 (Kalshi's default 100). */
+  limit?: number;
+  /** Start from this cursor instead of the first page. */
+  cursor?: string;
+  event_ticker?: string;
+  series_ticker?: string;
+  status?: MarketStatusFilter;
+  /** Only these market tickers. */
+  tickers?: readonly string[];
+  min_created_ts?: Timestamp;
+  max_created_ts?: Timestamp;
+  min_updated_ts?: Timestamp;
+  min_close_ts?: Timestamp;
+  max_close_ts?: Timestamp;
+  min_settled_ts?: Timestamp;
+  max_settled_ts?: Timestamp;
+  /** Multivariate (combo) markets: `only` them or `exclude` them. */
+  mve_filter?: 'only' | 'exclude';
+}
+
+/** Filters of `GET /markets/trades`. */
+export interface ListTradesParams {
+  /** Page size, 1–1000. */
+  limit?: number;
+  cursor?: string;
+  ticker?: string;
+  min_ts?: Timestamp;
+  max_ts?: Timestamp;
+  is_block_trade?: boolean;
+}
+
+/** Range of `GET /series/{series}/markets/{ticker}/candlesticks`. */
+export interface GetCandlesticksParams {
+  start_ts: Timestamp;
+  end_ts: Timestamp;
+  /** Minutes per candle: 1, 60 or 1440. */
+  period_interval: 1 | 60 | 1440;
+  include_latest_before_start?: boolean;
+}
+
+/** `client.markets`: markets, their books, trades and candles. */
+export class MarketsResource {
+  constructor(private readonly transport: Transport) {}
+
+  /** `GET /markets`: await for one page, or `for await` over every market. */
+  list(params: ListMarketsParams = {}, options?: ListOptions): PagePromise<Market> {
+    return listEndpoint(
+      this.transport,
+      { path: '/markets', query: { ...params }, schema: marketsPageSchema, items: (r) => r.markets },
+      options,
+    );
+  }
+
+  /** `GET /markets/{ticker}`; a missing market throws `KalshiMarketNotFoundError`. */
+  async get(ticker: string, options?: RequestOptions): Promise<Market> {
+    const response = await this.transport.request(
+      { method: 'GET', path: `/markets/${segment(ticker)}`, schema: marketResponseSchema, retry: 'safe' },
+      options,
+    );
+    return response.market;
+  }
+
+  /** `GET /markets/{ticker}/orderbook`: resting YES and NO bids as `{ price, count }` levels. */
+  async getOrderbook(
+    ticker: string,
+    params: { depth?: number } = {},
+    options?: RequestOptions,
+  ): Promise<Orderbook> {
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: `/markets/${segment(ticker)}/orderbook`,
+        query: { depth: params.depth },
+        schema: orderbookResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.orderbook_fp;
+  }
+
+  /** `GET /markets/trades`: public trades, newest first. */
+  listTrades(params: ListTradesParams = {}, options?: ListOptions): PagePromise<Trade> {
+    return listEndpoint(
+      this.transport,
+      { path: '/markets/trades', query: { ...params }, schema: tradesPageSchema, items: (r) => r.trades },
+      options,
+    );
+  }
+
+  /** `GET /series/{series_ticker}/markets/{ticker}/candlesticks`. */
+  async getCandlesticks(
+    seriesTicker: string,
+    ticker: string,
+    params: GetCandlesticksParams,
+    options?: RequestOptions,
+  ): Promise<Candlestick[]> {
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: `/series/${segment(seriesTicker)}/markets/${segment(ticker)}/candlesticks`,
+        query: { ...params },
+        schema: candlesticksResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.candlesticks;
+  }
+}

@@ -1,0 +1,53 @@
+import { segment } from '../internal/query';
+import type { RequestOptions, Transport } from '../internal/transport';
+import { type Series, seriesListResponseSchema, seriesResponseSchema } from '../schemas/series';
+import type { Timestamp } from './markets';
+
+/** Filters of `GET /series`. */
+export interface ListSeriesParams {
+  category?: string;
+  /** Comma-joined by the client. */
+  tags?: readonly string[];
+  include_product_metadata?: boolean;
+  include_volume?: boolean;
+  min_updated_ts?: Timestamp;
+}
+
+/** `client.series`: series (templates of recurring events), with their fee settings. */
+export class SeriesResource {
+  constructor(private readonly transport: Transport) {}
+
+  /** `GET /series` (not paginated). */
+  async list(params: ListSeriesParams = {}, options?: RequestOptions): Promise<Series[]> {
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: '/series',
+        query: { ...params },
+        schema: seriesListResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.series;
+  }
+
+  /** `GET /series/{series_ticker}`. */
+  async get(
+    seriesTicker: string,
+    params: { include_volume?: boolean } = {},
+    options?: RequestOptions,
+  ): Promise<Series> {
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: `/series/${segment(seriesTicker)}`,
+        query: { ...params },
+        schema: seriesResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.series;
+  }
+}
