@@ -77,7 +77,7 @@ export function createLogger(options: LoggerOptions = {}): PrecogLogger {
     },
   ];
   if (options.file) streams.push({ level: 'trace', stream: openLogFile(options.file) });
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? 'info',
       base: options.base ?? null,
@@ -96,6 +96,13 @@ export function createLogger(options: LoggerOptions = {}): PrecogLogger {
     },
     pino.multistream(streams),
   );
+  // pino does not run the bindings formatter for children; redact their bindings here. Set on
+  // the root instance, this is inherited by every descendant (children are Object.create(parent)).
+  const child = logger.child;
+  logger.child = function redactedChild(this: PrecogLogger, bindings, childOptions) {
+    return child.call(this, redactDeep(bindings) as pino.Bindings, childOptions);
+  } as typeof logger.child;
+  return logger;
 }
 
 function openLogFile(path: string): pino.DestinationStream {

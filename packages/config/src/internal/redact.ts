@@ -36,7 +36,10 @@ export function redactDeep(value: unknown, seen = new WeakSet<object>()): unknow
   if (seen.has(value)) return '[circular]';
   seen.add(value);
   if (value instanceof Error) {
-    const out: Record<string, unknown> = { type: value.name, message: redactText(value.message) };
+    // A null-prototype copy: pino's error serializer then takes `type` from `name`.
+    const out: Record<string, unknown> = Object.create(null);
+    out.name = value.name;
+    out.message = redactText(value.message);
     if (value.stack) out.stack = redactText(value.stack);
     for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? REDACTED : redactDeep(v, seen);
     if (value.cause !== undefined) out.cause = redactDeep(value.cause, seen);

@@ -59,7 +59,10 @@ export function parseYaml(text: string, label: string): ParsedYaml {
       });
     }
   }
-  const nonEmpty = docs.filter((doc) => doc.contents !== null);
+  // A bare trailing `---` opens an empty document; only documents with content count.
+  const nonEmpty = docs.filter(
+    (doc) => doc.contents !== null && !(isScalar(doc.contents) && doc.contents.value === null),
+  );
   if (nonEmpty.length > 1) {
     const second = nonEmpty[1]!;
     const pos = lineCounter.linePos(second.range[0]);
