@@ -104,6 +104,7 @@ export class Store {
   private readonly logger: Logger;
   private readonly migrationsDir: string | undefined;
   private closed = false;
+  private migrating: Promise<unknown> = Promise.resolve();
 
   /** @internal use {@link openStore}. */
   constructor(db: Db, options: { logger: Logger; migrationsDir?: string | undefined }) {
@@ -131,9 +132,15 @@ export class Store {
     return readMigrationFiles(this.migrationsDir ?? defaultMigrationsDir());
   }
 
-  /** Applies pending migrations (see the package README); returns what was applied now. */
+  /**
+   * Applies pending migrations (see the package README); returns what was applied now. Calls on
+   * one store are serialised here (PGlite has one session, where an advisory lock is re-entrant);
+   * across processes the runner's advisory lock does it.
+   */
   migrate(): Promise<AppliedMigration[]> {
-    return runMigrations(this.db, this.files(), this.logger);
+    const run = this.migrating.then(() => runMigrations(this.db, this.files(), this.logger));
+    this.migrating = run.catch(() => undefined);
+    return run;
   }
 
   /** Every migration with its state: applied, pending, changed, vanished or out-of-order. */

@@ -38,6 +38,25 @@ const types = {
 
 type PgClient = pg.PoolClient;
 
+/**
+ * Sessions run in UTC. A connection string's own `options` (e.g. `-c search_path=x`) would
+ * replace ours, so they are taken out of the URL and appended to `-c TimeZone=UTC`.
+ */
+export function splitOptions(databaseUrl: string): { connectionString: string; sessionOptions: string } {
+  const base = '-c TimeZone=UTC';
+  try {
+    const url = new URL(databaseUrl);
+    const own = url.searchParams.get('options');
+    if (own === null) {
+      return { connectionString: databaseUrl, sessionOptions: base };
+    }
+    url.searchParams.delete('options');
+    return { connectionString: url.toString(), sessionOptions: `${base} ${own}` };
+  } catch {
+    return { connectionString: databaseUrl, sessionOptions: base };
+  }
+}
+
 function wrap(client: PgClient, host: string): Queryable {
   return {
     async query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
@@ -68,12 +87,13 @@ export class PgDb implements Db {
   constructor(options: PgDbOptions) {
     this.options = options;
     this.host = describeUrl(options.databaseUrl);
+    const { connectionString, sessionOptions } = splitOptions(options.databaseUrl);
     this.pool = new pg.Pool({
-      connectionString: options.databaseUrl,
+      connectionString,
       max: options.poolSize,
       connectionTimeoutMillis: options.connectionTimeoutMs,
       types,
-      options: '-c TimeZone=UTC',
+      options: sessionOptions,
     });
     // An idle pooled connection that dies (server restart, pg_terminate_backend) is dropped by the
     // pool; without a listener the 'error' event would crash the process.
