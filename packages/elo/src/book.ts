@@ -1,9 +1,10 @@
 import { InvalidGameError, UnknownTeamError } from './errors';
+import { type MarginMultiplierFunction, resolveMarginOfVictory } from './margin';
 import { type EloParams, initialRatingOf } from './params';
 import { nfl } from './presets';
 import { probabilityFromDifference, ratingDifference } from './probability';
 import { regressToMean } from './regression';
-import { updateRatings } from './update';
+import { rateGame } from './update';
 
 /** A game to predict: who plays where, in which season. */
 export interface EloFixture {
@@ -67,9 +68,11 @@ export class RatingBook {
   readonly params: Readonly<EloParams>;
   readonly #teams = new Map<string, TeamState>();
   readonly #overrides = new Map<string, number>();
+  readonly #margin: MarginMultiplierFunction;
 
   constructor(params: Partial<EloParams> = {}) {
     this.params = Object.freeze({ ...nfl, ...params });
+    this.#margin = resolveMarginOfVictory(this.params.marginOfVictory);
     const { k, homeAdvantage, scale } = this.params;
     for (const [name, value] of Object.entries({ k, homeAdvantage, scale })) {
       if (!Number.isFinite(value))
@@ -114,7 +117,7 @@ export class RatingBook {
     checkGame(game);
     const home = this.#entering(game.home, game.season);
     const away = this.#entering(game.away, game.season);
-    const update = updateRatings(
+    const update = rateGame(
       {
         homeRating: home.rating,
         awayRating: away.rating,
@@ -123,9 +126,10 @@ export class RatingBook {
         neutral: game.neutral ?? false,
       },
       this.params,
+      this.#margin,
     );
-    this.#teams.set(game.home, { rating: update.homeRating, season: game.season });
-    this.#teams.set(game.away, { rating: update.awayRating, season: game.season });
+    this.#store(game.home, update.homeRating, game.season);
+    this.#store(game.away, update.awayRating, game.season);
     return {
       game,
       season: game.season,
@@ -148,13 +152,23 @@ export class RatingBook {
     return records;
   }
 
-  /** The state a team enters a game of `season` with. */
+  #store(team: string, rating: number, season: number): void {
+    const state = this.#teams.get(team);
+    if (state === undefined) {
+      this.#teams.set(team, { rating, season });
+    } else {
+      state.rating = rating;
+      state.season = season;
+    }
+  }
+
+  /** The state a team enters a game of `season` with (a fresh object: callers may not mutate it). */
   #entering(team: string, season: number): TeamState {
     const state = this.#teams.get(team);
     if (state === undefined) {
       return { rating: this.#initialRating(team, season), season };
     }
-    if (season === state.season) return state;
+    if (season === state.season) return { rating: state.rating, season };
     if (season < state.season) {
       throw new InvalidGameError(
         `games out of order: team '${team}' already played in season ${state.season}, then a game of season ${season}`,

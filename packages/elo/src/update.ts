@@ -1,4 +1,4 @@
-import { type MarginOfVictory, resolveMarginOfVictory } from './margin';
+import { type MarginMultiplierFunction, type MarginOfVictory, resolveMarginOfVictory } from './margin';
 import { probabilityFromDifference, ratingDifference } from './probability';
 
 /** The model constants one game update needs. */
@@ -53,16 +53,22 @@ export function gameResult(homeScore: number, awayScore: number): 1 | 0 | 0.5 {
  * No rounding (ratings stay floats; round only where they are stored).
  */
 export function updateRatings(input: UpdateRatingsInput, params: UpdateParams): UpdateRatingsResult {
+  return rateGame(input, params, resolveMarginOfVictory(params.marginOfVictory));
+}
+
+/** {@link updateRatings} with the margin function already resolved (the rating book's hot path). */
+export function rateGame(
+  input: UpdateRatingsInput,
+  params: UpdateParams,
+  margin: MarginMultiplierFunction,
+): UpdateRatingsResult {
   const difference = ratingDifference(input.homeRating, input.awayRating, {
     homeAdvantage: params.homeAdvantage,
     neutral: input.neutral ?? false,
   });
   const probability = probabilityFromDifference(difference, params.scale);
   const result = gameResult(input.homeScore, input.awayScore);
-  const multiplier = resolveMarginOfVictory(params.marginOfVictory)(
-    input.homeScore - input.awayScore,
-    difference,
-  );
+  const multiplier = margin(input.homeScore - input.awayScore, difference);
   const shift = params.k * multiplier * (result - probability);
   return {
     homeRating: input.homeRating + shift,

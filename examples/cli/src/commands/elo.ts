@@ -287,6 +287,7 @@ export function replayCsv(games: GamesFile, rated: readonly RatedRow[]): string 
 /** Options of `evaluate`. */
 export interface EvaluateOptions extends EloRunOptions {
   plot?: string;
+  caption?: string;
   from?: string;
   to?: string;
 }
@@ -426,6 +427,7 @@ export function register(program: Command): void {
     elo.command('evaluate').description('print Brier score, log loss, 538 points per season and calibration'),
   )
     .option('--plot <file>', 'write the calibration plot (reliability diagram) as SVG')
+    .option('--caption <text>', 'caption under the plot, e.g. the data attribution')
     .option('--from <season>', 'score games from this season on (all games are still replayed)')
     .option('--to <season>', 'score games up to this season')
     .action(
@@ -434,6 +436,7 @@ export function register(program: Command): void {
         if (options.plot !== undefined) {
           const svg = calibrationSvg(evaluation.calibration, {
             title: `Elo calibration: preset ${evaluation.preset}, ${evaluation.firstSeason}–${evaluation.lastSeason} (${evaluation.games} games)`,
+            ...(options.caption !== undefined ? { caption: options.caption } : {}),
           });
           writeOutput(options.plot, svg);
         }

@@ -21,9 +21,13 @@ export function calibrationSvg(bins: readonly CalibrationBin[], options: Calibra
   const size = options.size ?? 360;
   const title = options.title ?? 'Calibration';
   const captionHeight = options.caption === undefined ? 0 : 20;
-  const width = MARGIN.left + size + MARGIN.right;
+  // Widen the canvas for a long caption (about 5.5 px per character at 10 px).
+  const captionWidth = options.caption === undefined ? 0 : Math.ceil(options.caption.length * 5.5) + 16;
+  const plotWidth = MARGIN.left + size + MARGIN.right;
+  const width = Math.max(plotWidth, captionWidth);
+  const left = MARGIN.left + (width - plotWidth) / 2;
   const height = MARGIN.top + size + MARGIN.bottom + captionHeight;
-  const x = (p: number) => fmt(MARGIN.left + p * size);
+  const x = (p: number) => fmt(left + p * size);
   const y = (p: number) => fmt(MARGIN.top + (1 - p) * size);
   const filled = bins.filter(
     (b): b is CalibrationBin & { meanProbability: number; observedRate: number } =>
@@ -45,14 +49,14 @@ export function calibrationSvg(bins: readonly CalibrationBin[], options: Calibra
       `<line x1="${x(t)}" y1="${y(0)}" x2="${x(t)}" y2="${y(1)}" stroke="#eeeeee"/>`,
       `<line x1="${x(0)}" y1="${y(t)}" x2="${x(1)}" y2="${y(t)}" stroke="#eeeeee"/>`,
       `<text x="${x(t)}" y="${fmt(MARGIN.top + size + 16)}" text-anchor="middle">${label}</text>`,
-      `<text x="${fmt(MARGIN.left - 6)}" y="${fmt(MARGIN.top + (1 - t) * size + 4)}" text-anchor="end">${label}</text>`,
+      `<text x="${fmt(left - 6)}" y="${fmt(MARGIN.top + (1 - t) * size + 4)}" text-anchor="end">${label}</text>`,
     );
   }
   parts.push(
     `<rect x="${x(0)}" y="${y(1)}" width="${size}" height="${size}" fill="none" stroke="#333333"/>`,
     `<line x1="${x(0)}" y1="${y(0)}" x2="${x(1)}" y2="${y(1)}" stroke="#999999" stroke-dasharray="4 4"/>`,
-    `<text x="${fmt(MARGIN.left + size / 2)}" y="${fmt(MARGIN.top + size + 38)}" text-anchor="middle">forecast probability</text>`,
-    `<text transform="translate(16 ${fmt(MARGIN.top + size / 2)}) rotate(-90)" text-anchor="middle">observed win rate</text>`,
+    `<text x="${fmt(left + size / 2)}" y="${fmt(MARGIN.top + size + 38)}" text-anchor="middle">forecast probability</text>`,
+    `<text transform="translate(${fmt(left - 40)} ${fmt(MARGIN.top + size / 2)}) rotate(-90)" text-anchor="middle">observed win rate</text>`,
   );
   if (filled.length > 0) {
     const points = filled.map((b) => `${x(b.meanProbability)},${y(b.observedRate)}`).join(' ');

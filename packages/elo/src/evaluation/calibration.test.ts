@@ -53,6 +53,11 @@ describe('calibrationSvg', () => {
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
   });
 
+  it('widens the canvas for a caption longer than the plot', () => {
+    const caption = 'x'.repeat(100);
+    expect(calibrationSvg([], { caption, size: 200 })).toContain('width="566" height="316"');
+  });
+
   it('draws an empty chart when no bin has forecasts', () => {
     const svg = calibrationSvg([{ lower: 0, upper: 1, count: 0, meanProbability: null, observedRate: null }]);
     expect(svg).not.toContain('<circle');
