@@ -3,6 +3,8 @@ export const TESTING_VERSION = '0.0.0';
 
 export type { FakeExchange, FakeExchangeSnapshot } from './exchange';
 export { API_PREFIX, createFakeExchange } from './exchange';
+export type { NflGameInput, NflMarketsOptions, NflMarketsResult } from './nfl';
+export { kalshiDateCode, NFL_TEAM_NAMES, nflEventTicker, nflMarkets } from './nfl';
 export type {
   FakeBucketOptions,
   FakeEventInput,

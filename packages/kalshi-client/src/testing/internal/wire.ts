@@ -64,6 +64,7 @@ export function marketBody(state: ExchangeState, market: MarketState): Record<st
     no_bid_dollars: price4(ONE.minus(yesAsk)),
     no_sub_title: market.noSubTitle,
     notional_value_dollars: '1.0000',
+    occurrence_datetime: isoSeconds(market.expirationTime),
     open_interest_fp: fp(market.openInterest),
     open_time: isoSeconds(market.openTime),
     previous_price_dollars: price4(market.previousPrice),
