@@ -252,6 +252,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         if (b === 'fills' && !c) return read.listFills(state, q);
         if (b === 'settlements' && !c) return read.listSettlements(state, q);
         if (b === 'orders' && !c) return read.listOrders(state, q);
+        if (b === 'orders' && c === 'queue_positions' && !d) return read.listQueuePositions(state, q);
         if (b === 'orders' && c && !d) return read.getOrder(state, c);
         if (b === 'orders' && c && d === 'queue_position' && !e) return read.getQueuePosition(state, c);
       }

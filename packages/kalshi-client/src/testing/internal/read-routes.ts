@@ -259,6 +259,26 @@ export function getQueuePosition(state: ExchangeState, orderId: string): WireRes
   return jsonResponse(200, { queue_position_fp: ahead.toFixed(2) });
 }
 
+export function listQueuePositions(state: ExchangeState, query: URLSearchParams): WireResponse {
+  const tickers = csv(query, 'market_tickers');
+  const event = query.get('event_ticker');
+  const queue_positions = state.orders
+    .filter(
+      (o) =>
+        o.status === 'resting' &&
+        (!tickers || tickers.includes(o.ticker)) &&
+        (!event || state.markets.get(o.ticker)?.eventTicker === event),
+    )
+    .map((o) => ({
+      market_ticker: o.ticker,
+      order_id: o.orderId,
+      queue_position_fp: (
+        JSON.parse(getQueuePosition(state, o.orderId).body) as { queue_position_fp: string }
+      ).queue_position_fp,
+    }));
+  return jsonResponse(200, { queue_positions });
+}
+
 export function exchangeStatus(state: ExchangeState): WireResponse {
   return jsonResponse(200, { exchange_active: state.exchangeActive, trading_active: state.tradingActive });
 }
