@@ -25,9 +25,11 @@ describe('failure mode: NO positions evaluated in YES prices', () => {
     ['0.40', ['0.49', '0.51', '0.49', '0.51'], 'hold', '0.225'], // YES bid would say +22.5 % too: same book, same answer
     ['0.20', ['0.74', '0.75', '0.25', '0.26'], 'profit_target', '0.25'], // YES bid 0.74 reads as +270 % — but +25 % it is
   ] as const)('NO bought at %s on book %j → %s', (entry, [yb, ya, nb, na], expected, pct) => {
-    const r = evaluateExit({ position: held('no', 10, entry) }, book(yb, ya, nb, na, LIQUID), 0);
+    const position = held('no', 10, entry);
+    const snapshot = book(yb, ya, nb, na, LIQUID);
+    const r = evaluateExit({ position }, snapshot, 0);
     expect(r.exit?.condition ?? 'hold').toBe(expected);
-    expect(r.pnlPct?.toString()).toBe(pct);
+    expect(markPosition(position, snapshot).pnlPct?.toString()).toBe(pct);
     expect(r.bid?.toString()).toBe(d(nb).toString());
   });
   it('marks a NO position at the NO bid', () => {

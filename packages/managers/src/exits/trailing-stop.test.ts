@@ -196,6 +196,12 @@ const configArb: fc.Arbitrary<TrailingStopConfig> = fc.oneof(
 const gridArb = fc.constantFrom<readonly PriceRange[] | null>(null, TAPERED);
 const bidsArb = fc.array(fc.option(cents(1, 99), { nil: null, freq: 8 }), { minLength: 1, maxLength: 40 });
 
+/** Whether a bid is at or below a stop (false when either is missing). */
+function touched(bid: Decimal | null, stop: Decimal | null): boolean {
+  if (bid === null || stop === null) return false;
+  return bid.lte(stop);
+}
+
 describe('trailing stop properties', () => {
   it('never loosens, stays armed, and sits on the grid below the peak', () => {
     fc.assert(
@@ -233,10 +239,8 @@ describe('trailing stop properties', () => {
         let s = initTrailingStop(entry, cfg);
         for (const [i, bid] of bids.entries()) {
           const r = updateTrailingStop(s, { side: 'yes', bid, now: i, priceRanges: grid });
-          const before =
-            s.active && s.currentStopPrice !== null && bid !== null && bid.lte(s.currentStopPrice);
-          const after =
-            r.state.currentStopPrice !== null && bid !== null && bid.lte(r.state.currentStopPrice);
+          const before = s.active && touched(bid, s.currentStopPrice);
+          const after = touched(bid, r.state.currentStopPrice);
           expect(r.triggered).toBe(before);
           expect(r.triggered).toBe(after);
           s = r.state;

@@ -180,12 +180,34 @@ export interface TrailingStopUpdate {
  * liquidity rule covers that case).
  */
 export function updateTrailingStop(state: TrailingStopState, tick: TrailingStopTick): TrailingStopUpdate {
+  return stepTrailingStop(state, tick, null);
+}
+
+const NO_CHANGE_UNTRIGGERED = (state: TrailingStopState): TrailingStopUpdate => ({
+  state,
+  change: 'none',
+  triggered: false,
+});
+
+/**
+ * {@link updateTrailingStop} with the activation price `entry × (1 + activationThreshold)`
+ * already computed by the caller for `tick.entryPrice` (the exit evaluator caches it per
+ * position), so an unarmed stop costs one comparison per tick instead of a division.
+ * @internal
+ */
+export function stepTrailingStop(
+  state: TrailingStopState,
+  tick: TrailingStopTick,
+  activationPrice: Decimal | null,
+): TrailingStopUpdate {
   const { bid } = tick;
-  if (bid === null) return { state, change: 'none', triggered: false };
+  if (bid === null) return NO_CHANGE_UNTRIGGERED(state);
   const { config } = state;
   if (!state.active) {
     const entry = tick.entryPrice ?? state.entryPrice;
-    const armed = entry.gt(ZERO) && bid.minus(entry).div(entry).gte(config.activationThreshold);
+    // (bid − entry) / entry ≥ threshold, compared as prices: bid ≥ entry × (1 + threshold).
+    const armed =
+      entry.gt(ZERO) && bid.gte(activationPrice ?? entry.times(ONE.plus(config.activationThreshold)));
     if (!armed) {
       return {
         state: entry.eq(state.entryPrice) ? state : { ...state, entryPrice: entry },
