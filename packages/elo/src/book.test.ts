@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RatingBook, replayGames } from './book';
-import { InvalidGameError, UnknownTeamError } from './errors';
+import { InvalidGameError, InvalidParameterError, UnknownTeamError } from './errors';
 import { elo538, nfl } from './presets';
 import { regressToMean } from './regression';
 import { updateRatings } from './update';
@@ -96,7 +96,7 @@ describe('RatingBook', () => {
     );
   });
 
-  it('refuses non-finite scores, fractional seasons, a team playing itself and bad parameters', () => {
+  it('refuses non-finite scores, fractional seasons and a team playing itself', () => {
     const book = new RatingBook(params);
     expect(() =>
       book.apply({ season: 2000, home: 'AAA', away: 'BBB', homeScore: Number.NaN, awayScore: 0 }),
@@ -107,9 +107,20 @@ describe('RatingBook', () => {
     expect(() => book.apply({ season: 2000, home: 'AAA', away: 'AAA', homeScore: 1, awayScore: 0 })).toThrow(
       'a team cannot play itself',
     );
+  });
+
+  it('refuses parameters out of range with InvalidParameterError', () => {
     expect(() => new RatingBook({ k: Number.POSITIVE_INFINITY })).toThrow(
-      'parameter k must be a finite number',
+      'parameter k must be a finite number, got Infinity',
     );
+    expect(() => new RatingBook({ scale: 0 })).toThrow('parameter scale must be positive, got 0');
+    expect(() => new RatingBook({ seasonRegression: { fraction: 1.5, mean: 1505 } })).toThrow(
+      'seasonRegression.fraction must be within [0, 1], got 1.5',
+    );
+    expect(() => new RatingBook({ seasonRegression: { fraction: 0.3, mean: Number.NaN } })).toThrow(
+      'seasonRegression.mean must be a finite number, got NaN',
+    );
+    expect(() => new RatingBook({ unseenTeam: { rating: Number.NaN } })).toThrow(InvalidParameterError);
   });
 
   it('predicts without changing the book, with the lazy regression applied', () => {

@@ -1,4 +1,4 @@
-import { InvalidGameError, UnknownTeamError } from './errors';
+import { InvalidGameError, InvalidParameterError, UnknownTeamError } from './errors';
 import { type MarginMultiplierFunction, resolveMarginOfVictory } from './margin';
 import { type EloParams, initialRatingOf } from './params';
 import { nfl } from './presets';
@@ -73,11 +73,7 @@ export class RatingBook {
   constructor(params: Partial<EloParams> = {}) {
     this.params = Object.freeze({ ...nfl, ...params });
     this.#margin = resolveMarginOfVictory(this.params.marginOfVictory);
-    const { k, homeAdvantage, scale } = this.params;
-    for (const [name, value] of Object.entries({ k, homeAdvantage, scale })) {
-      if (!Number.isFinite(value))
-        throw new InvalidGameError(`parameter ${name} must be a finite number, got ${value}`);
-    }
+    checkParams(this.params);
     for (const override of this.params.overrides) {
       this.#overrides.set(overrideKey(override.team, override.season), override.rating);
     }
@@ -203,6 +199,26 @@ export function replayGames<G extends EloGame>(
 
 function overrideKey(team: string, season: number): string {
   return `${team}\u0000${season}`;
+}
+
+function checkParams(params: Readonly<EloParams>): void {
+  const fail = (message: string) => {
+    throw new InvalidParameterError(message);
+  };
+  const { k, homeAdvantage, scale, seasonRegression, unseenTeam } = params;
+  for (const [name, value] of Object.entries({ k, homeAdvantage, scale })) {
+    if (!Number.isFinite(value)) fail(`parameter ${name} must be a finite number, got ${value}`);
+  }
+  if (scale <= 0) fail(`parameter scale must be positive, got ${scale}`);
+  if (seasonRegression !== 'none') {
+    const { fraction, mean } = seasonRegression;
+    if (!(fraction >= 0 && fraction <= 1))
+      fail(`seasonRegression.fraction must be within [0, 1], got ${fraction}`);
+    if (!Number.isFinite(mean)) fail(`seasonRegression.mean must be a finite number, got ${mean}`);
+  }
+  if (unseenTeam !== 'error' && !Number.isFinite(unseenTeam.rating)) {
+    fail(`unseenTeam.rating must be a finite number, got ${unseenTeam.rating}`);
+  }
 }
 
 function checkGame(game: EloGame): void {

@@ -24,10 +24,18 @@ export class UnknownTeamError extends EloError {
   }
 }
 
-/** A game or a parameter the rating math cannot use (non-finite score, season going backwards…). */
+/** A game the rating math cannot use (non-finite score, a season going backwards…). */
 export class InvalidGameError extends EloError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'InvalidGameError';
+  }
+}
+
+/** A model parameter out of range (non-finite K, a regression fraction outside [0, 1]…). */
+export class InvalidParameterError extends EloError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InvalidParameterError';
   }
 }

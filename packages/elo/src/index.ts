@@ -3,7 +3,7 @@ export const VERSION = '0.0.0';
 
 export type { EloFixture, EloGame, GameRecord } from './book';
 export { RatingBook, replayGames } from './book';
-export { EloError, InvalidGameError, UnknownTeamError } from './errors';
+export { EloError, InvalidGameError, InvalidParameterError, UnknownTeamError } from './errors';
 export type { CalibrationBin, CalibrationOptions } from './evaluation/calibration';
 export { calibrationTable } from './evaluation/calibration';
 export type { CalibrationSvgOptions } from './evaluation/calibration-svg';

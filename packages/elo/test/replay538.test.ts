@@ -68,11 +68,13 @@ describe('nfl preset', () => {
     const recent = (book: RatingBook) => brierScore(book.replay(games).filter(seasons(2010, 2020)));
     const oursRecent = recent(ours);
     const theirsRecent = recent(theirs);
+    expect(oursRecent).toBeLessThan(theirsRecent);
     expect(oursRecent.toFixed(5)).toBe('0.21824');
     expect(theirsRecent.toFixed(5)).toBe('0.21904');
     const holdout = loadHoldoutGames();
     const oursHoldout = brierScore(ours.replay(holdout));
     const theirsHoldout = brierScore(theirs.replay(holdout));
+    expect(oursHoldout).toBeLessThan(theirsHoldout);
     expect(oursHoldout.toFixed(5)).toBe('0.22640');
     expect(theirsHoldout.toFixed(5)).toBe('0.22856');
   });
