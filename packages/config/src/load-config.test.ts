@@ -300,6 +300,18 @@ describe('loadConfig: invalid data types', () => {
     expect(error.message).toMatch(/\(and 2 more problems\)$/);
   });
 
+  it('refuses to raise the daily loss limit above its safety cap, from any layer', () => {
+    expect(() =>
+      loadConfig({
+        cwd: tempDir(),
+        runtimeEnv: {},
+        overrides: { trading: { account: { daily_loss_limit_dollars: new Decimal('2000.01') } } },
+      }),
+    ).toThrow(
+      'override: trading.account.daily_loss_limit_dollars: expected a dollar amount no larger than the safety cap 2000, found decimal 2000.01',
+    );
+  });
+
   it('names the variable when a variable holds the wrong type', () => {
     expect(() =>
       loadConfig({ cwd: tempDir(), runtimeEnv: { PRECOG_SYSTEM__FEATURES__DRY_RUN: 'yes' } }),

@@ -55,3 +55,11 @@ export function intIn(min: number, max: number, what = 'an integer') {
   const error = `${what} ${min}..${max}`;
   return int.min(min, { error }).max(max, { error });
 }
+
+/**
+ * A dollar amount no larger than a hard cap. The caps are safety constants of the design
+ * (max position $5,000, daily loss limit $2,000): no configuration layer may exceed them.
+ */
+export function dollarsUpTo(cap: string) {
+  return dollars.refine((d) => d.lte(cap), { error: `a dollar amount no larger than the safety cap ${cap}` });
+}
