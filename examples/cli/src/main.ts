@@ -4,6 +4,7 @@
 // To add a command: create src/commands/<name>.ts exporting `register(program: Command): void`
 // (use `program.command(...)`, wrap the action in `runAction`, get config and logger from
 // `loadCliContext(command)`), then add ONE import line and ONE register line below.
+import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { createProgram } from './cli/program';
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
   return program;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
   const code = await runProgram(buildProgram());
   // Exit explicitly so a forgotten open handle (a pool, a timer) never hangs the command.
   process.exit(code);

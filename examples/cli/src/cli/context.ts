@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createLogger, loadConfig, type PrecogConfig, type PrecogLogger } from '@precog/config';
 import type { Command } from 'commander';
 import { type GlobalOptions, globalOptionsOf } from './global-options';
@@ -24,9 +25,10 @@ export function userCwd(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function loadCliContext(command: Command): CliContext {
   const options = globalOptionsOf(command);
+  const cwd = userCwd();
   const bootstrap = createLogger({ level: options.verbose ? 'debug' : 'warn' });
   const config = loadConfig({
-    cwd: userCwd(),
+    cwd,
     ...(options.configDir !== undefined ? { dir: options.configDir } : {}),
     overrides: {
       ...(options.env !== undefined ? { env: options.env } : {}),
@@ -40,7 +42,7 @@ export function loadCliContext(command: Command): CliContext {
   const logger = createLogger({
     level: options.verbose ? 'debug' : logging.level,
     format: logging.console.format,
-    ...(logging.file.enabled ? { file: logging.file.path } : {}),
+    ...(logging.file.enabled ? { file: resolve(cwd, logging.file.path) } : {}),
   });
   return { config, logger, options };
 }
