@@ -163,25 +163,64 @@ describe('precog elo replay', () => {
   });
 });
 
+describe('precog elo replay of the full 538 file', () => {
+  it("reproduces 538's published elo_prob1 (1e-5) and ratings (1e-2) on all 16,810 games", async () => {
+    const fixtures = new URL('../../../packages/elo/test/fixtures/', import.meta.url).pathname;
+    const out = join(dir, 'full.csv');
+    const code = await precog(
+      'elo',
+      'replay',
+      '--games',
+      join(fixtures, '538_nfl_games_1920_2020.csv'),
+      '--initial',
+      join(fixtures, '538_initial_elos.csv'),
+      '--preset',
+      '538',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    const published = parse(readFileSync(join(fixtures, '538_nfl_games_1920_2020.csv'), 'utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    const ours = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(ours).toHaveLength(16_810);
+    let probability = 0;
+    let rating = 0;
+    ours.forEach((row, i) => {
+      const theirs = published[i] ?? {};
+      expect(row.date).toBe(theirs.date);
+      probability = Math.max(probability, Math.abs(Number(row.elo_prob1) - Number(theirs.elo_prob1)));
+      rating = Math.max(
+        rating,
+        Math.abs(Number(row.elo1_pre) - Number(theirs.elo1)),
+        Math.abs(Number(row.elo2_pre) - Number(theirs.elo2)),
+      );
+    });
+    expect(probability).toBeLessThan(1e-5);
+    expect(rating).toBeLessThan(1e-2);
+  });
+});
+
 describe('precog elo evaluate', () => {
   it('prints Brier, log loss, points per season and the calibration table, and writes the plot', async () => {
     const games = file('games.csv', GAMES);
     const initial = file('initial.csv', INITIAL);
     const plot = join(dir, 'calibration.svg');
-    expect(
-      await precog(
-        'elo',
-        'evaluate',
-        '--games',
-        games,
-        '--initial',
-        initial,
-        '--preset',
-        '538',
-        '--plot',
-        plot,
-      ),
-    ).toBe(0);
+    const caption = 'Data: FiveThirtyEight (ABC News), CC BY 4.0';
+    const args = [
+      '--games',
+      games,
+      '--initial',
+      initial,
+      '--preset',
+      '538',
+      '--plot',
+      plot,
+      '--caption',
+      caption,
+    ];
+    expect(await precog('elo', 'evaluate', ...args)).toBe(0);
     expect(stdout).toContain(`${games}: 8 played games scored, seasons 1920–1920, preset 538\n`);
     expect(stdout).toMatch(/^Brier score {2}0\.\d{4}$/m);
     expect(stdout).toMatch(/^Log loss {5}0\.\d{4}$/m);
@@ -189,7 +228,10 @@ describe('precog elo evaluate', () => {
     expect(stdout).toMatch(/^1920 {4}\S+ +8$/m);
     expect(stdout).toMatch(/^0\.8-0\.9 +5 +0\.8\d\d +1\.000$/m);
     expect(stdout).toContain(`wrote the calibration plot to ${plot}`);
-    expect(readFileSync(plot, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const svg = readFileSync(plot, 'utf8');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('<title>Elo calibration: preset 538, 1920–1920 (8 games)</title>');
+    expect(svg).toContain(`>${caption}</text>`);
   });
 
   it('prints the evaluation as JSON with --json', async () => {
