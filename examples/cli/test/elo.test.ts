@@ -342,6 +342,21 @@ describe('bad input', () => {
     );
   });
 
+  it('rejects a bad --default-rating and a bad --from as usage errors', async () => {
+    const games = file('games.csv', `${header}2020-01-01,2020,0,0,A,B,1,0\n`);
+    expect(await failing(['evaluate', '--games', games, '--default-rating', 'high'])).toBe(
+      "precog: --default-rating: 'high' is not a number\n",
+    );
+    stderr = '';
+    expect(await failing(['evaluate', '--games', games, '--from', '20'])).toBe(
+      "precog: --from: '20' is not a season (a year)\n",
+    );
+    stderr = '';
+    expect(await failing(['evaluate', '--games', games, '--from', '2021'])).toBe(
+      `precog: ${games}: no played games in the selected seasons\n`,
+    );
+  });
+
   it('rejects an unknown preset as a usage error', async () => {
     const games = file('games.csv', `${header}2020-01-01,2020,0,0,A,B,1,0\n`);
     expect(await precog('elo', 'evaluate', '--games', games, '--preset', 'fivethirtyeight')).toBe(2);

@@ -208,7 +208,7 @@ interface RatedRow {
 function paramsFor(options: EloRunOptions): Partial<EloParams> {
   const preset = PRESETS[options.preset ?? 'nfl'];
   if (preset === undefined)
-    throw new InputFileError('--preset', undefined, `unknown preset '${options.preset}'`);
+    throw new UsageError(`--preset: unknown preset '${options.preset}' (use 538 or nfl)`);
   const params: Partial<EloParams> = { ...preset };
   if (options.initial !== undefined) {
     params.initialRatings = readInitialRatingsFile(options.initial);
@@ -217,7 +217,7 @@ function paramsFor(options: EloRunOptions): Partial<EloParams> {
   if (options.defaultRating !== undefined) {
     const rating = Number(options.defaultRating);
     if (options.defaultRating.trim() === '' || !Number.isFinite(rating)) {
-      throw new InputFileError('--default-rating', undefined, `'${options.defaultRating}' is not a number`);
+      throw new UsageError(`--default-rating: '${options.defaultRating}' is not a number`);
     }
     params.unseenTeam = { rating };
   }
@@ -294,8 +294,7 @@ export interface EvaluateOptions extends EloRunOptions {
 
 function seasonBound(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value))
-    throw new InputFileError(flag, undefined, `'${value}' is not a season (a year)`);
+  if (!/^\d{4}$/.test(value)) throw new UsageError(`${flag}: '${value}' is not a season (a year)`);
   return Number(value);
 }
 
