@@ -65,5 +65,27 @@ export {
 // Sizing
 export type { SizePositionParams, SizingConfig, SizingLimit, SizingResult } from './sizing/kelly';
 export { kellyFraction, sizePosition } from './sizing/kelly';
+// Sync (exchange → store)
+export { syncBalance } from './sync/balance';
+export { SyncInterruptedError } from './sync/errors';
+export { type SyncFillsOptions, syncFills } from './sync/fills';
+export { balanceRow, fillRow, marketRow, settlementRow } from './sync/mapping';
+export { syncMarkets } from './sync/markets';
+export { toMetadata } from './sync/metadata';
+export { syncPositions } from './sync/positions';
+export { syncSettlements } from './sync/settlements';
+export { type SyncAllOptions, type SyncAllResult, syncAll } from './sync/sync-all';
+export {
+  SYNC_STAGES,
+  type SyncClient,
+  type SyncCounts,
+  type SyncLogger,
+  type SyncMarketsOptions,
+  type SyncOptions,
+  type SyncProgress,
+  type SyncResult,
+  type SyncStage,
+  type SyncStore,
+} from './sync/types';
 // Markets
 export type { EpochMs, MarketSnapshot, Side } from './types';

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { floorTo, ONE, ZERO } from '../internal/decimal';
+import { compare, floorTo, ONE, ZERO } from '../internal/decimal';
 import { executableAsk, executableBid } from '../market';
 import type { Position } from '../positions/position';
 import type { EpochMs, MarketSnapshot } from '../types';
@@ -160,16 +160,14 @@ export function evaluateExit(
   }
 
   const triggers: ExitTrigger[] = [];
-  const pct = (): string =>
-    bid === null || entry.isZero() ? 'n/a' : bid.minus(entry).div(entry).toSignificantDigits(4).toString();
 
   // CRITICAL
-  if (bid !== null && levels.stopLoss !== null && bid.lte(levels.stopLoss)) {
+  if (bid !== null && levels.stopLoss !== null && compare(bid, levels.stopLoss) <= 0) {
     fire(
       triggers,
       quantity,
       'stop_loss',
-      `${side} bid ${bid} ≤ ${levels.stopLoss} (${pct()} from entry ${entry}, stop ${config.stopLossPct})`,
+      `${side} bid ${bid} ≤ ${levels.stopLoss} (${pctText(bid, entry)} from entry ${entry}, stop ${config.stopLossPct})`,
     );
   }
   if (context.circuitBreakerOpen === true) {
@@ -199,13 +197,13 @@ export function evaluateExit(
     bid !== null &&
     config.losingBeforeCloseMs !== null &&
     left <= config.losingBeforeCloseMs &&
-    bid.lte(levels.lateLoss)
+    compare(bid, levels.lateLoss) <= 0
   ) {
     fire(
       triggers,
       quantity,
       'time_based_urgent',
-      `${left} ms left before close and ${pct()} from entry (late-game loss)`,
+      `${left} ms left before close and ${pctText(bid, entry)} from entry (late-game loss)`,
     );
   } else if (config.maxHoldMs !== null && now - position.openedAt >= config.maxHoldMs) {
     fire(
@@ -220,41 +218,41 @@ export function evaluateExit(
   } else {
     const ask = executableAsk(snapshot, side);
     const volume = snapshot.volume ?? null;
-    if (config.maxSpread && ask?.minus(bid).gt(config.maxSpread)) {
+    if (config.maxSpread !== null && ask !== null && compare(ask.minus(bid), config.maxSpread) > 0) {
       fire(
         triggers,
         quantity,
         'liquidity_dried_up',
         `${side} spread ${ask.minus(bid)} wider than ${config.maxSpread}`,
       );
-    } else if (config.minVolume && volume?.lt(config.minVolume)) {
+    } else if (config.minVolume !== null && volume !== null && compare(volume, config.minVolume) < 0) {
       fire(triggers, quantity, 'liquidity_dried_up', `volume ${volume} below ${config.minVolume} contracts`);
     }
   }
 
   // MEDIUM
-  if (bid !== null && levels.profitTarget !== null && bid.gte(levels.profitTarget)) {
+  if (bid !== null && levels.profitTarget !== null && compare(bid, levels.profitTarget) >= 0) {
     fire(
       triggers,
       quantity,
       'profit_target',
-      `${side} bid ${bid} ≥ ${levels.profitTarget} (+${pct()} from entry ${entry}, target ${config.profitTargetPct})`,
+      `${side} bid ${bid} ≥ ${levels.profitTarget} (+${pctText(bid, entry)} from entry ${entry}, target ${config.profitTargetPct})`,
     );
   }
   if (bid !== null && levels.partials.length > 0) {
     const done = input.partialStagesDone ?? [];
     for (const [i, stage] of config.partialExits.entries()) {
-      if (done.includes(stage.name) || bid.lt(levels.partials[i] as Decimal)) continue;
+      if (done.includes(stage.name) || compare(bid, levels.partials[i] as Decimal) < 0) continue;
       const size = Decimal.min(
         floorTo(position.entryQuantity.times(stage.exitFraction), config.contractIncrement),
         quantity,
       );
-      if (size.gt(ZERO)) {
+      if (compare(size, ZERO) > 0) {
         fire(
           triggers,
           size,
           'partial_exit_target',
-          `stage ${stage.name}: +${pct()} reached ${stage.profitThreshold}`,
+          `stage ${stage.name}: +${pctText(bid, entry)} reached ${stage.profitThreshold}`,
           stage.name,
         );
         break;
@@ -265,13 +263,13 @@ export function evaluateExit(
   // LOW
   const edge = context.currentEdge ?? null;
   if (edge !== null) {
-    if (config.edgeDisappearedBelow !== null && edge.lt(config.edgeDisappearedBelow)) {
+    if (config.edgeDisappearedBelow !== null && compare(edge, config.edgeDisappearedBelow) < 0) {
       fire(triggers, quantity, 'edge_disappeared', `edge ${edge} below ${config.edgeDisappearedBelow}`);
-    } else if (config.earlyExitEdge !== null && edge.lt(config.earlyExitEdge)) {
+    } else if (config.earlyExitEdge !== null && compare(edge, config.earlyExitEdge) < 0) {
       fire(triggers, quantity, 'early_exit', `edge ${edge} below ${config.earlyExitEdge}`);
     }
   }
-  if (context.betterOpportunity === true && bid !== null && bid.gt(entry)) {
+  if (context.betterOpportunity === true && bid !== null && compare(bid, entry) > 0) {
     fire(triggers, quantity, 'rebalance', 'a better opportunity exists and the position is in profit');
   }
 
@@ -281,6 +279,12 @@ export function evaluateExit(
   // `fire` runs in table order, which is priority order: the first trigger wins.
   const [exit, ...conflictingTriggers] = triggers as [ExitTrigger, ...ExitTrigger[]];
   return { action: 'exit', exit, conflictingTriggers, trailingStop, trailingStopChange, bid };
+}
+
+/** The price return as text for a reason line (only built when a rule fires). */
+function pctText(bid: Decimal | null, entry: Decimal): string {
+  if (bid === null || entry.isZero()) return 'n/a';
+  return bid.minus(entry).div(entry).toSignificantDigits(4).toString();
 }
 
 /** Pushes one fired rule; a module-level function so a hot loop allocates no closure per position. */
@@ -326,15 +330,14 @@ function priceLevels(
   if (cached !== undefined && cached.config === config && cached.trailingConfig === trailingConfig)
     return cached;
   const entry = position.avgEntryPrice;
-  const above = (pct: Decimal) => entry.times(ONE.plus(pct));
   const levels: PriceLevels = {
     config,
     trailingConfig,
     stopLoss: config.stopLossPct === null ? null : entry.times(ONE.minus(config.stopLossPct)),
-    profitTarget: config.profitTargetPct === null ? null : above(config.profitTargetPct),
+    profitTarget: config.profitTargetPct === null ? null : entry.times(ONE.plus(config.profitTargetPct)),
     lateLoss: entry.times(ONE.minus(config.losingPnlPct)),
-    partials: config.partialExits.map((stage) => above(stage.profitThreshold)),
-    activation: trailingConfig === null ? null : above(trailingConfig.activationThreshold),
+    partials: config.partialExits.map((stage) => entry.times(ONE.plus(stage.profitThreshold))),
+    activation: trailingConfig === null ? null : entry.times(ONE.plus(trailingConfig.activationThreshold)),
   };
   levelCache.set(position, levels);
   return levels;

@@ -1,7 +1,7 @@
 import type { PriceRange } from '@precog/kalshi-client';
 import Decimal from 'decimal.js';
 import { TradingConfigError } from '../errors';
-import { dec, ONE, ZERO } from '../internal/decimal';
+import { compare, dec, ONE, ZERO } from '../internal/decimal';
 import { roundSidePrice, ticksBelow } from '../internal/grid';
 import type { EpochMs, Side } from '../types';
 
@@ -207,10 +207,11 @@ export function stepTrailingStop(
     const entry = tick.entryPrice ?? state.entryPrice;
     // (bid − entry) / entry ≥ threshold, compared as prices: bid ≥ entry × (1 + threshold).
     const armed =
-      entry.gt(ZERO) && bid.gte(activationPrice ?? entry.times(ONE.plus(config.activationThreshold)));
+      compare(entry, ZERO) > 0 &&
+      compare(bid, activationPrice ?? entry.times(ONE.plus(config.activationThreshold))) >= 0;
     if (!armed) {
       return {
-        state: entry.eq(state.entryPrice) ? state : { ...state, entryPrice: entry },
+        state: compare(entry, state.entryPrice) === 0 ? state : { ...state, entryPrice: entry },
         change: 'none',
         triggered: false,
       };
@@ -228,14 +229,14 @@ export function stepTrailingStop(
       currentStopPrice: stop,
       currentDistance: distance,
     };
-    return { state: next, change: 'activated', triggered: stop !== null && bid.lte(stop) };
+    return { state: next, change: 'activated', triggered: stop !== null && compare(bid, stop) <= 0 };
   }
   const peak = state.peakPrice as Decimal;
   const previousStop = state.currentStopPrice;
-  if (bid.gt(peak)) {
+  if (compare(bid, peak) > 0) {
     const distance = distanceAt(config, state.entryPrice, bid);
     const candidate = stopFor(config, distance, bid, tick.side, tick.priceRanges);
-    const raise = candidate !== null && (previousStop === null || candidate.gt(previousStop));
+    const raise = candidate !== null && (previousStop === null || compare(candidate, previousStop) > 0);
     const next: TrailingStopState = {
       ...state,
       peakPrice: bid,
@@ -244,7 +245,11 @@ export function stepTrailingStop(
       currentDistance: raise ? distance : state.currentDistance,
     };
     const stop = next.currentStopPrice;
-    return { state: next, change: raise ? 'raised' : 'none', triggered: stop !== null && bid.lte(stop) };
+    return {
+      state: next,
+      change: raise ? 'raised' : 'none',
+      triggered: stop !== null && compare(bid, stop) <= 0,
+    };
   }
-  return { state, change: 'none', triggered: previousStop !== null && bid.lte(previousStop) };
+  return { state, change: 'none', triggered: previousStop !== null && compare(bid, previousStop) <= 0 };
 }

@@ -18,3 +18,41 @@ export function floorTo(value: Decimal, increment: Decimal): Decimal {
 export function dec(value: Decimal.Value): Decimal {
   return Decimal.isDecimal(value) ? (value as Decimal) : new Decimal(value);
 }
+
+/** The documented internal representation of a decimal.js value: digits in base 1e7, exponent, sign. */
+interface DecimalParts {
+  d: number[] | null;
+  e: number;
+  s: number;
+}
+
+/**
+ * Compares two Decimals like `a.cmp(b)` (−1, 0, 1) without allocating: decimal.js's own
+ * comparison copies its argument into a new Decimal first, which dominates a hot loop that
+ * does nothing but compare prices. Reads the documented `d`/`e`/`s` fields; non-finite values
+ * fall back to `cmp`.
+ */
+export function compare(a: Decimal, b: Decimal): number {
+  const x = a as unknown as DecimalParts;
+  const y = b as unknown as DecimalParts;
+  const xd = x.d;
+  const yd = y.d;
+  if (xd === null || yd === null) return a.cmp(b);
+  const xZero = xd[0] === 0;
+  const yZero = yd[0] === 0;
+  if (xZero || yZero) {
+    if (xZero && yZero) return 0;
+    return xZero ? -y.s : x.s;
+  }
+  if (x.s !== y.s) return x.s;
+  const sign = x.s;
+  if (x.e !== y.e) return x.e > y.e ? sign : -sign;
+  const n = Math.min(xd.length, yd.length);
+  for (let i = 0; i < n; i += 1) {
+    const xi = xd[i] as number;
+    const yi = yd[i] as number;
+    if (xi !== yi) return xi > yi ? sign : -sign;
+  }
+  if (xd.length === yd.length) return 0;
+  return xd.length > yd.length ? sign : -sign;
+}

@@ -1,0 +1,65 @@
+import type { Page, PagePromise } from '@precog/kalshi-client';
+import { SyncInterruptedError } from './errors';
+import type { SyncCounts, SyncLogger, SyncOptions, SyncResult, SyncStage } from './types';
+
+/** A no-op structural logger. */
+export const silentLogger: SyncLogger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
+
+/** A result with every count at zero. */
+export function emptyResult(stage: SyncStage): SyncResult {
+  return { stage, pages: 0, items: 0, inserted: 0, versioned: 0, unchanged: 0, duplicates: 0, closed: 0 };
+}
+
+/** Adds `counts` into `result` (in place). */
+export function addCounts(result: SyncResult, counts: Partial<SyncCounts>): void {
+  result.inserted += counts.inserted ?? 0;
+  result.versioned += counts.versioned ?? 0;
+  result.unchanged += counts.unchanged ?? 0;
+  result.duplicates += counts.duplicates ?? 0;
+}
+
+/** Reports the result so far through `onProgress`. */
+export function report(options: SyncOptions, result: SyncResult, done: boolean): void {
+  const { closed: _closed, ...counts } = result;
+  options.onProgress?.({ ...counts, done });
+}
+
+/** Throws SyncInterruptedError when the signal is aborted. */
+export function checkSignal(options: SyncOptions, result: SyncResult): void {
+  if (options.signal?.aborted) {
+    throw new SyncInterruptedError({ ...result }, { cause: options.signal.reason });
+  }
+}
+
+/**
+ * Walks a list endpoint page by page and hands each page to `write` before fetching the next,
+ * so an interruption keeps every page already written. The client retries a failed page
+ * request itself (same cursor), so a 502 or 429 mid-walk neither skips nor repeats a page.
+ */
+export async function forEachPage<Item, Response>(
+  list: PagePromise<Item, Response>,
+  result: SyncResult,
+  options: SyncOptions,
+  write: (items: Item[], page: Page<Item, Response>) => Promise<Partial<SyncCounts>>,
+): Promise<SyncResult> {
+  const logger = options.logger ?? silentLogger;
+  checkSignal(options, result);
+  for await (const page of list.pages()) {
+    const counts = page.items.length === 0 ? {} : await write(page.items, page);
+    result.pages += 1;
+    result.items += page.items.length;
+    addCounts(result, counts);
+    logger.debug(
+      { stage: result.stage, page: result.pages, items: page.items.length, ...counts },
+      'page synced',
+    );
+    report(options, result, false);
+    if (page.hasNextPage()) checkSignal(options, result);
+  }
+  return result;
+}

@@ -1,0 +1,88 @@
+import type { KalshiClient } from '@precog/kalshi-client';
+import type { Store } from '@precog/scd2-store';
+
+/** Structural logger (pino-compatible argument order). Default: a no-op logger. */
+export interface SyncLogger {
+  debug(obj: Record<string, unknown>, msg?: string): void;
+  info(obj: Record<string, unknown>, msg?: string): void;
+  warn(obj: Record<string, unknown>, msg?: string): void;
+  error(obj: Record<string, unknown>, msg?: string): void;
+  child?(bindings: Record<string, unknown>): SyncLogger;
+}
+
+/** What the sync services need of a Kalshi client (a `KalshiClient` fits). */
+export type SyncClient = Pick<KalshiClient, 'portfolio' | 'markets'>;
+
+/** What the sync services need of a store (an opened, migrated `Store` fits). */
+export type SyncStore = Pick<Store, 'markets' | 'positions' | 'accountBalance' | 'trades' | 'settlements'>;
+
+/** The thing being synchronised. */
+export type SyncStage = 'balance' | 'positions' | 'fills' | 'settlements' | 'markets';
+
+/** Every stage, in the order {@link syncAll} runs them. */
+export const SYNC_STAGES: readonly SyncStage[] = ['balance', 'positions', 'fills', 'settlements', 'markets'];
+
+/**
+ * Counts of one sync. SCD2 stages (balance, positions, markets) fill `inserted` (new keys),
+ * `versioned` (a changed key got a new version) and `unchanged`; append-only stages (fills,
+ * settlements) fill `inserted` and `duplicates` (already stored). Unused counts stay 0.
+ */
+export interface SyncCounts {
+  inserted: number;
+  versioned: number;
+  unchanged: number;
+  duplicates: number;
+}
+
+/** Progress of one stage, reported after each page has been written to the store. */
+export interface SyncProgress extends SyncCounts {
+  stage: SyncStage;
+  /** Pages fetched and written so far (1 for the balance). */
+  pages: number;
+  /** Items received so far. */
+  items: number;
+  /** True on the last report of the stage. */
+  done: boolean;
+}
+
+/** The result of one stage. */
+export interface SyncResult extends SyncCounts {
+  stage: SyncStage;
+  /** Pages fetched (1 for the balance). */
+  pages: number;
+  /** Items received from the exchange. */
+  items: number;
+  /** Positions only: open positions the exchange no longer reports, closed in the store. Else 0. */
+  closed: number;
+}
+
+/** Options shared by every sync service. */
+export interface SyncOptions {
+  /** Items per page asked of the exchange (`limit`), 1–1000. Default: the exchange's default (100). */
+  pageSize?: number | undefined;
+  /** Called after each page is written, and once more with `done: true`. */
+  onProgress?: ((progress: SyncProgress) => void) | undefined;
+  /**
+   * Stops the sync between pages: what was written stays, the call rejects with
+   * `SyncInterruptedError` (its `result` holds the counts so far). A re-run completes the job.
+   */
+  signal?: AbortSignal | undefined;
+  /** Structural logger. Default: no-op. */
+  logger?: SyncLogger | undefined;
+  /** Platform id stored on every row. Default `kalshi`. */
+  platformId?: string | undefined;
+  /** Subaccount stored on balance, positions and fills (0 = the primary account). Default 0. */
+  subaccount?: number | undefined;
+  /** Time source (ms since epoch) for `lastCheckTime` of positions. Default `Date.now`. */
+  clock?: { now(): number } | undefined;
+}
+
+/** Filters of {@link syncMarkets}. */
+export interface SyncMarketsOptions extends SyncOptions {
+  /** Only markets in this lifecycle state (`open`, `closed`, `settled`, ...). Default: all. */
+  status?: 'unopened' | 'open' | 'paused' | 'closed' | 'settled' | undefined;
+  /** Only markets of this series (for example `KXNFLGAME`). Default: all. */
+  seriesTicker?: string | undefined;
+  /** Only markets of this event. Default: all. */
+  eventTicker?: string | undefined;
+}
