@@ -1,6 +1,5 @@
 // `precog elo replay|evaluate`, run in-process through the real program (commander, runAction,
 // exit codes). Fixture rows are FiveThirtyEight's (data: FiveThirtyEight (ABC News), CC BY 4.0).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runProgram } from '../src/cli/run-action';
 import { buildProgram } from '../src/main';
+import { runCli } from './run-cli';
 
 let dir: string;
 let stdout: string;
@@ -365,21 +365,39 @@ describe('bad input', () => {
 });
 
 describe('the precog process', () => {
-  it('exits with code 2 and one message line for a bad games file', () => {
-    const games = file('games.csv', 'date,season\n');
-    const main = new URL('../src/main.ts', import.meta.url).pathname;
-    let status = 0;
-    let err = '';
-    try {
-      execFileSync('npx', ['tsx', '--conditions=@precog/source', main, 'elo', 'evaluate', '--games', games], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
-    } catch (error) {
-      status = (error as { status: number }).status;
-      err = (error as { stderr: string }).stderr;
-    }
-    expect(status).toBe(2);
-    expect(err).toBe(`precog: ${games}:1: missing column 'neutral' (the header has: date, season)\n`);
+  it('resolves relative paths against the directory the user ran it from', () => {
+    file('games.csv', GAMES);
+    file('initial.csv', INITIAL);
+    const result = runCli(
+      [
+        'elo',
+        'replay',
+        '--games',
+        'games.csv',
+        '--initial',
+        'initial.csv',
+        '--preset',
+        '538',
+        '--out',
+        'out.csv',
+      ],
+      { cwd: dir },
+    );
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'wrote 8 games (8 played and rated) to out.csv\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8').split('\n')).toHaveLength(10);
+  });
+
+  it('exits with code 2 and one message line naming the file as given', () => {
+    file('games.csv', 'date,season\n');
+    const result = runCli(['elo', 'evaluate', '--games', 'games.csv'], { cwd: dir });
+    expect(result).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: "precog: games.csv:1: missing column 'neutral' (the header has: date, season)\n",
+    });
   });
 });
