@@ -165,6 +165,33 @@ describe('RatingBook', () => {
     );
   });
 
+  it('predicts 1 − p for the swapped fixture on a neutral site, whatever the history', () => {
+    const teams = ['AAA', 'BBB', 'CCC'];
+    const game = fc
+      .record({
+        home: fc.constantFrom(...teams),
+        away: fc.constantFrom(...teams),
+        h: fc.nat(50),
+        a: fc.nat(50),
+      })
+      .filter((g) => g.home !== g.away);
+    fc.assert(
+      fc.property(
+        fc.array(game, { maxLength: 20 }),
+        fc.integer({ min: 2000, max: 2003 }),
+        (games, season) => {
+          const book = new RatingBook(params);
+          book.replay(
+            games.map((g) => ({ season: 2000, home: g.home, away: g.away, homeScore: g.h, awayScore: g.a })),
+          );
+          const p = book.predict({ season, home: 'AAA', away: 'BBB', neutral: true });
+          const q = book.predict({ season, home: 'BBB', away: 'AAA', neutral: true });
+          expect(p + q).toBeCloseTo(1, 12);
+        },
+      ),
+    );
+  });
+
   it('replayGames is a fresh book replaying the games', () => {
     const games = [
       { season: 2000, home: 'AAA', away: 'BBB', homeScore: 1, awayScore: 0, playoff: true },
