@@ -74,8 +74,16 @@ describe('tradingFee', () => {
     expect(feeRoundingIncrement().toString()).toBe('0.01');
   });
 
-  it('rejects impossible trades with a typed error', () => {
+  it('rejects impossible trades with a typed error', async () => {
+    const { KalshiError } = await import('./errors');
     expect(() => takerFee('1.5', '1')).toThrow(InvalidFeeInputError);
+    expect(() => takerFee('1.5', '1')).toThrow(KalshiError);
+    try {
+      takerFee('x', '1');
+    } catch (e) {
+      expect((e as Error).name).toBe('InvalidFeeInputError');
+      expect((e as Error).cause).toBeInstanceOf(Error);
+    }
     expect(() => takerFee('-0.1', '1')).toThrow('price must be between 0 and 1 dollars, got -0.1');
     expect(() => takerFee('0.5', '-1')).toThrow('count must not be negative, got -1');
     expect(() => takerFee('abc', '1')).toThrow('price "abc" is not a decimal number');

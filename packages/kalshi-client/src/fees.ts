@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { KalshiError } from './errors';
 
 /**
  * Kalshi's trading fees.
@@ -35,8 +36,10 @@ export const TAKER_FEE_RATE = new Decimal('0.07');
 export const MAKER_FEE_RATE = new Decimal('0.0175');
 
 /** Thrown when a fee is asked for an impossible trade (price outside [0, 1], negative count). */
-export class InvalidFeeInputError extends Error {
-  override readonly name = 'InvalidFeeInputError';
+export class InvalidFeeInputError extends KalshiError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, { cause: options?.cause });
+  }
 }
 
 /** The fee parameters of a series (from GET /series/{ticker}). */

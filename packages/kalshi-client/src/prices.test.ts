@@ -159,3 +159,18 @@ describe('assertValidPrice', () => {
     expect((error as InvalidPriceError).name).toBe('InvalidPriceError');
   });
 });
+
+describe('InvalidPriceError', () => {
+  it('is a KalshiError with code invalid_price and the cause of a parse failure', async () => {
+    const { KalshiError } = await import('./errors');
+    try {
+      roundToPriceGrid('nope', null, 'up');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(KalshiError);
+      expect((e as InvalidPriceError).code).toBe('invalid_price');
+      expect((e as InvalidPriceError).cause).toBeInstanceOf(Error);
+      expect((e as InvalidPriceError).name).toBe('InvalidPriceError');
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { KalshiError } from './errors';
 
 /**
  * One interval of a market's price grid: every price `start + k × step` (k ≥ 0) up to `end`,
@@ -25,14 +26,17 @@ export interface PriceRangeInput {
 /** Direction for {@link roundToPriceGrid}: `'up'` to the nearest grid price at or above, `'down'` at or below. */
 export type PriceRoundingDirection = 'up' | 'down';
 
-/** Thrown when a price is not a valid price for a market (off its grid, or outside (0, 1)). */
-export class InvalidPriceError extends Error {
-  override readonly name = 'InvalidPriceError';
+/**
+ * Thrown locally, before any request, when a price is not a valid price for a market (off its
+ * grid, or outside (0, 1)). Code `invalid_price`, like the exchange's own refusal
+ * (`KalshiInvalidPriceError`).
+ */
+export class InvalidPriceError extends KalshiError {
   /** The offending price, as given. */
   readonly price: string;
 
   constructor(message: string, price: Decimal.Value, options?: { cause?: unknown }) {
-    super(message, options);
+    super(message, { code: 'invalid_price', cause: options?.cause });
     this.price = String(price);
   }
 }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type Decimal from 'decimal.js';
 import type { FeeRounding } from '../fees';
 import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal/buckets';
@@ -82,9 +83,10 @@ export interface FakeExchange {
   /**
    * msw request handlers for every route under `baseUrl` (for example
    * `https://external-api.demo.kalshi.co/trade-api/v2`): `setupServer(...exchange.handlers(url))`.
-   * Needs the optional peer dependency `msw`.
+   * Needs the optional peer dependency `msw`: it is loaded from the working directory, or pass
+   * the module yourself (`{ msw: await import('msw') }`) when it lives elsewhere.
    */
-  handlers(baseUrl: string): unknown[];
+  handlers(baseUrl: string, options?: { msw?: unknown }): unknown[];
   /** Serves the exchange over HTTP on 127.0.0.1 (`port` 0 or omitted: any free port). */
   listen(options?: { port?: number }): Promise<FakeExchangeServer>;
   /** Sets a market's best prices; the account's resting orders they cross fill as maker. */
@@ -376,8 +378,8 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
 
   const exchange: FakeExchange = {
     handle,
-    handlers(baseUrl: string): unknown[] {
-      return mswHandlers(baseUrl, handle);
+    handlers(baseUrl: string, handlerOptions?: { msw?: unknown }): unknown[] {
+      return mswHandlers(baseUrl, handle, handlerOptions?.msw as MswModule | undefined);
     },
     listen(listenOptions = {}) {
       return startNodeServer(handle, listenOptions.port ?? 0);
@@ -480,17 +482,38 @@ interface MswModule {
 
 let mswModule: MswModule | undefined;
 
-/** msw is an optional peer dependency: it is loaded on first use only. */
+/**
+ * msw is an optional peer dependency, loaded on first use only: through `require` in the CommonJS
+ * build, else resolved from the working directory (the project that runs the tests).
+ */
 function loadMsw(): MswModule {
-  if (!mswModule) {
-    const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-    mswModule = req('msw') as MswModule;
+  if (mswModule) return mswModule;
+  const loaders: Array<() => unknown> = [
+    // The CommonJS build has a real `require`; in an ES module it is a stub that throws.
+    () => require('msw'),
+    () => createRequire(join(process.cwd(), 'noop.js'))('msw'),
+  ];
+  let cause: unknown;
+  for (const load of loaders) {
+    try {
+      mswModule = load() as MswModule;
+      return mswModule;
+    } catch (error) {
+      cause = error;
+    }
   }
-  return mswModule;
+  throw new Error(
+    "fake exchange: msw could not be loaded from the working directory; install it, or pass it: exchange.handlers(url, { msw: await import('msw') })",
+    { cause },
+  );
 }
 
-function mswHandlers(baseUrl: string, handle: (request: FakeRequest) => Promise<FakeResponse>): unknown[] {
-  const msw = loadMsw();
+function mswHandlers(
+  baseUrl: string,
+  handle: (request: FakeRequest) => Promise<FakeResponse>,
+  given: MswModule | undefined,
+): unknown[] {
+  const msw = given ?? loadMsw();
   const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
   const origin = base.origin;
   return [

@@ -164,4 +164,13 @@ describe('fake exchange as msw handlers', () => {
     exchange.injectFault({ kind: 'disconnect' });
     await expect(fetch(`${base}/markets`)).rejects.toThrow();
   });
+
+  it('takes the msw module from the caller when given', async () => {
+    const msw = await import('msw');
+    const handlers = exchange.handlers('https://elsewhere.test/trade-api/v2', { msw });
+    expect(handlers).toHaveLength(1);
+    server.use(...(handlers as Parameters<typeof server.use>));
+    const res = await fetch('https://elsewhere.test/trade-api/v2/exchange/status');
+    expect(await res.json()).toEqual({ exchange_active: true, trading_active: true });
+  });
 });
