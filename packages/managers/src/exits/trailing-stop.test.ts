@@ -71,6 +71,11 @@ describe('updateTrailingStop', () => {
   it('rounds the stop up onto the cent grid, toward the market', () => {
     const { state } = feed(initTrailingStop('0.60', percent('0.05')), 'yes', ['0.66']);
     expect(state.currentStopPrice?.toString()).toBe('0.63');
+    const tight = feed(initTrailingStop('0.60', percent('0.05', REFERENCE_TIGHTENING)), 'yes', [
+      '0.66',
+      '0.90',
+    ]);
+    expect(tight.state.currentStopPrice?.toString()).toBe('0.89');
   });
   it('rounds down instead when rounding up would reach the peak', () => {
     const { state } = feed(initTrailingStop('0.50', percent('0.01')), 'yes', ['0.55']);
