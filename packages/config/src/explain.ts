@@ -3,6 +3,7 @@ import { isPlainObject } from './internal/layers';
 import { redactUrl } from './internal/redact';
 import { renderValue } from './internal/render';
 import { explainDataOf } from './load-config';
+import { SECTION_NAMES } from './schemas/sections';
 import { type ConfigSource, describeSource } from './sources';
 
 /** One resolved value and where it came from. */
@@ -50,15 +51,7 @@ export function explainConfig(config: PrecogConfig): ExplainedValue[] {
     }
     push(path.join('.'), node, data.tree.sourceOf(path) ?? { kind: 'default' });
   };
-  for (const section of [
-    'system',
-    'trading',
-    'trade_strategies',
-    'position_management',
-    'probability_models',
-    'markets',
-    'data_sources',
-  ] as const) {
+  for (const section of SECTION_NAMES) {
     walk(config[section], [section]);
   }
   return out;

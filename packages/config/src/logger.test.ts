@@ -131,6 +131,14 @@ describe('createLogger', () => {
     expect(line).toMatchObject({ msg: 'to both', password: '[redacted]' });
   });
 
+  it('writes only to the file when console output is off', () => {
+    const file = join(tempDir(), 'only.log');
+    const out = capture();
+    createLogger({ destination: out.stream, console: false, file }).warn({}, 'file only');
+    expect(out.text()).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8')).msg).toBe('file only');
+  });
+
   it('fails clearly when the log file directory does not exist', () => {
     const file = join(tempDir(), 'missing', 'precog.log');
     const error = catchError(() => createLogger({ destination: capture().stream, file })) as LogFileError;

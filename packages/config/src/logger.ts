@@ -41,6 +41,8 @@ export interface LoggerOptions {
   format?: 'auto' | 'pretty' | 'json';
   /** Where console output goes. Default `process.stderr` (stdout stays free for command output). */
   destination?: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Write to `destination` at all. Default `true` (config: `system.logging.console.enabled`). */
+  console?: boolean;
   /** Also append JSON lines to this file. It must be writable now; otherwise {@link LogFileError}. */
   file?: string;
   /** Fields added to every line (e.g. `{ app: 'my-bot' }`). */
@@ -67,15 +69,16 @@ export function createLogger(options: LoggerOptions = {}): PrecogLogger {
         ? 'pretty'
         : 'json'
       : options.format;
-  const streams: pino.StreamEntry[] = [
-    {
+  const streams: pino.StreamEntry[] = [];
+  if (options.console !== false) {
+    streams.push({
       level: 'trace',
       stream:
         format === 'pretty'
           ? pretty({ destination, colorize: Boolean(destination.isTTY), sync: true })
           : destination,
-    },
-  ];
+    });
+  }
   if (options.file) streams.push({ level: 'trace', stream: openLogFile(options.file) });
   const logger = pino(
     {

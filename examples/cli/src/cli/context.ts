@@ -42,6 +42,7 @@ export function loadCliContext(command: Command): CliContext {
   const logger = createLogger({
     level: options.verbose ? 'debug' : logging.level,
     format: logging.console.format,
+    console: logging.console.enabled,
     ...(logging.file.enabled ? { file: resolve(cwd, logging.file.path) } : {}),
   });
   return { config, logger, options };

@@ -10,9 +10,10 @@ import type { Logger } from '../logger';
 export function readPrivateKeyFile(path: string, logger: Logger): KeyObject {
   let text: string;
   try {
-    const mode = statSync(path).mode;
-    if (!statSync(path).isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
+    const stats = statSync(path);
+    if (!stats.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EISDIR' });
     text = readFileSync(path, 'utf8');
+    const mode = stats.mode;
     if ((mode & 0o077) !== 0) {
       logger.warn(
         { path, mode: `0${(mode & 0o777).toString(8)}` },

@@ -1,0 +1,74 @@
+import type { PrecogConfig } from '../config-types';
+import { type ConfigIssue, ConfigValidationError, UnknownConfigKeyError } from '../errors';
+import type { Logger } from '../logger';
+import { SECTION_NAMES, type SectionName, sectionSchemas } from '../schemas/sections';
+import { describeSource } from '../sources';
+import { formatPath, type LayeredTree, type Path } from './layers';
+import { describeFound } from './render';
+
+/** The validated sections, keyed by file name. */
+export type ValidatedSections = Pick<PrecogConfig, SectionName>;
+
+function originOf(tree: LayeredTree, path: Path): string | undefined {
+  const source = tree.sourceOf(path);
+  return source ? describeSource(source) : undefined;
+}
+
+/**
+ * Validates every section of the merged tree. Unknown keys (and the `unknownVariables` found
+ * earlier) are warnings that drop the key, or one {@link UnknownConfigKeyError} in strict mode;
+ * any other problem throws one {@link ConfigValidationError} listing them all.
+ */
+export function validateSections(
+  tree: LayeredTree,
+  unknownVariables: readonly ConfigIssue[],
+  options: { strict: boolean; logger: Logger },
+): ValidatedSections {
+  const unknown: ConfigIssue[] = [...unknownVariables];
+  const problems: ConfigIssue[] = [];
+  const sections: Record<string, unknown> = {};
+  for (const section of SECTION_NAMES) {
+    const schema = sectionSchemas[section];
+    let result = schema.safeParse(tree.root[section] ?? {}, { reportInput: true });
+    if (!result.success) {
+      const unrecognized = result.error.issues.filter((issue) => issue.code === 'unrecognized_keys');
+      for (const issue of unrecognized) {
+        for (const key of issue.keys) {
+          const path = [section, ...(issue.path as Path), key];
+          unknown.push({
+            keyPath: formatPath(path),
+            expected: 'a key this configuration file defines',
+            found: 'an unknown key',
+            origin: originOf(tree, path),
+          });
+          tree.remove(path);
+        }
+      }
+      if (unrecognized.length > 0) result = schema.safeParse(tree.root[section] ?? {}, { reportInput: true });
+    }
+    if (result.success) {
+      sections[section] = result.data;
+      continue;
+    }
+    for (const issue of result.error.issues) {
+      const path = [section, ...(issue.path as Path)];
+      problems.push({
+        keyPath: formatPath(path),
+        expected: issue.message,
+        found: describeFound((issue as { input?: unknown }).input),
+        origin: originOf(tree, path),
+      });
+    }
+  }
+  if (unknown.length > 0) {
+    if (options.strict) throw new UnknownConfigKeyError(unknown);
+    for (const issue of unknown) {
+      options.logger.warn(
+        { keyPath: issue.keyPath, origin: issue.origin },
+        `unknown configuration key ${issue.keyPath}${issue.origin ? ` in ${issue.origin}` : ''} (ignored)`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return sections as ValidatedSections;
+}
