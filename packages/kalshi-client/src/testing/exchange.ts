@@ -1,34 +1,18 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type Decimal from 'decimal.js';
 import type { FeeRounding } from '../fees';
+import { authenticate } from './internal/auth';
 import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal/buckets';
-import {
-  cancelOrder,
-  expireOrders,
-  matchRestingOrders,
-  seedFill,
-  seedPosition,
-  seedSettlement,
-  settleMarket,
-} from './internal/engine';
 import { ActiveFault, HTML_BODY } from './internal/faults';
 import { dec } from './internal/format';
+import { cancelOrder } from './internal/ledger';
+import { matchRestingOrders } from './internal/matching';
+import { type MswModule, mswHandlers } from './internal/msw';
 import { startNodeServer } from './internal/node-server';
-import {
-  amend,
-  batchCancel,
-  batchCreate,
-  cancelAll,
-  cancelOne,
-  createOrder,
-  decrease,
-  isWire,
-  type OrderContext,
-  parseJsonBody,
-} from './internal/orders-routes';
-import * as read from './internal/read-routes';
-import { toPublicKey, verifyKalshiSignature } from './internal/signature';
+import type { OrderContext } from './internal/orders-routes';
+import { type LimitsInfo, route } from './internal/router';
+import { seedFill, seedPosition, seedSettlement } from './internal/seed';
+import { settleMarket } from './internal/settlement';
+import { toPublicKey } from './internal/signature';
 import {
   addMarket,
   buildLevels,
@@ -41,14 +25,7 @@ import {
   type SettlementState,
 } from './internal/state';
 import { marketBody, settlementBody } from './internal/wire';
-import {
-  AUTH_ERRORS,
-  exchangeError,
-  jsonResponse,
-  nestedError,
-  tooManyRequests,
-  type WireResponse,
-} from './internal/wire-errors';
+import { exchangeError, nestedError, tooManyRequests } from './internal/wire-errors';
 import type {
   FakeExchangeOptions,
   FakeExchangeServer,
@@ -119,16 +96,6 @@ export interface FakeExchange {
 
 const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series'];
 
-function header(headers: FakeRequest['headers'], name: string): string | undefined {
-  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
-  const record = headers as Record<string, string | string[] | undefined>;
-  const lower = name.toLowerCase();
-  for (const [key, value] of Object.entries(record)) {
-    if (key.toLowerCase() === lower) return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
-
 function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     if (!signal) return;
@@ -189,108 +156,13 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     return m;
   };
 
-  function authenticate(request: FakeRequest, fullPath: string, needed: boolean, now: number) {
-    const keyId = header(request.headers, 'KALSHI-ACCESS-KEY');
-    const timestamp = header(request.headers, 'KALSHI-ACCESS-TIMESTAMP');
-    const signature = header(request.headers, 'KALSHI-ACCESS-SIGNATURE');
-    if (!needed && keyId === undefined && timestamp === undefined && signature === undefined) {
-      return { keyId: undefined };
-    }
-    if (signature === undefined || signature === '') return { error: AUTH_ERRORS.missingSignature() };
-    if (keyId === undefined || keyId === '') return { error: AUTH_ERRORS.missingKey() };
-    if (timestamp === undefined || timestamp === '') return { error: AUTH_ERRORS.missingTimestamp() };
-    const publicKey = keys.get(keyId);
-    if (!publicKey) return { error: AUTH_ERRORS.unknownKey(), keyId };
-    const ts = Number(timestamp);
-    if (!/^\d+$/.test(timestamp) || Math.abs(now - ts) > tolerance) {
-      return { error: AUTH_ERRORS.timestampExpired(), keyId };
-    }
-    if (!verifyKalshiSignature(publicKey, timestamp, request.method, fullPath, signature)) {
-      return { error: AUTH_ERRORS.badSignature(), keyId };
-    }
-    return { keyId };
-  }
-
-  function route(method: string, path: string, request: FakeRequest, now: number): WireResponse {
-    expireOrders(state, now);
-    const q = request.query;
-    const seg = path.split('/').filter(Boolean).map(decodeURIComponent);
-    const ctx: OrderContext = {
-      state,
-      rounding,
-      now,
-      newClientOrderId: () => `fake-client-${++clientIds}`,
-    };
-    const withBody = (fn: (body: Record<string, unknown>) => WireResponse): WireResponse => {
-      const body = parseJsonBody(request.body);
-      return isWire(body) ? body : fn(body);
-    };
-    const [a, b, c, d, e] = seg;
-    if (method === 'GET') {
-      if (a === 'exchange' && b === 'status' && !c) return read.exchangeStatus(state);
-      if (a === 'exchange' && b === 'schedule' && !c) return read.exchangeSchedule();
-      if (a === 'markets' && !b) return read.listMarkets(state, q);
-      if (a === 'markets' && b === 'trades' && !c) return read.listTrades(state, q);
-      if (a === 'markets' && b && !c) return read.getMarket(state, b);
-      if (a === 'markets' && b && c === 'orderbook' && !d) return read.getOrderbook(state, b, q);
-      if (a === 'events' && !b) return read.listEvents(state, q);
-      if (a === 'events' && b && !c) return read.getEvent(state, b);
-      if (a === 'series' && !b) return read.listSeries(state, q);
-      if (a === 'series' && b && !c) return read.getSeries(state, b);
-      if (a === 'account' && b === 'limits' && !c) {
-        return jsonResponse(200, {
-          grants: [],
-          read: { bucket_capacity: readBucket.capacity, refill_rate: readBucket.refill },
-          usage_tier: limits?.usageTier ?? 'basic',
-          write: { bucket_capacity: writeBucket.capacity, refill_rate: writeBucket.refill },
-        });
-      }
-      if (a === 'account' && b === 'endpoint_costs' && !c) {
-        return jsonResponse(200, { default_cost: defaultCost, endpoint_costs: costTable });
-      }
-      if (a === 'portfolio') {
-        if (b === 'balance' && !c) return read.getBalance(state, now);
-        if (b === 'positions' && !c) return read.listPositions(state, q);
-        if (b === 'fills' && !c) return read.listFills(state, q);
-        if (b === 'settlements' && !c) return read.listSettlements(state, q);
-        if (b === 'orders' && !c) return read.listOrders(state, q);
-        if (b === 'orders' && c === 'queue_positions' && !d) return read.listQueuePositions(state, q);
-        if (b === 'orders' && c && !d) return read.getOrder(state, c);
-        if (b === 'orders' && c && d === 'queue_position' && !e) return read.getQueuePosition(state, c);
-      }
-    }
-    if (a === 'portfolio' && b === 'events' && c === 'orders') {
-      if (method === 'POST' && !d) {
-        return withBody((body) => {
-          const outcome = createOrder(ctx, body);
-          return isWire(outcome) ? outcome : jsonResponse(outcome.status, outcome.result);
-        });
-      }
-      if (method === 'DELETE' && !d) return cancelAll(ctx);
-      if (d === 'batched' && !e) {
-        if (method === 'POST') return withBody((body) => batchCreate(ctx, body));
-        if (method === 'DELETE') return withBody((body) => batchCancel(ctx, body));
-      }
-      if (method === 'DELETE' && d && !e) return cancelOne(ctx, d);
-      if (method === 'POST' && d && e === 'amend' && seg.length === 5)
-        return withBody((body) => amend(ctx, d, body));
-      if (method === 'POST' && d && e === 'decrease' && seg.length === 5) {
-        return withBody((body) => decrease(ctx, d, body));
-      }
-    }
-    if (a === 'portfolio' && b === 'orders' && method !== 'GET') {
-      // Kalshi retired the V1 order writes in June 2026.
-      return nestedError(
-        410,
-        'deprecated_v1_order_endpoint',
-        'this endpoint is deprecated; use /portfolio/events/orders',
-        {
-          service: 'exchange',
-        },
-      );
-    }
-    return nestedError(404, 'not_found', 'not found');
-  }
+  const limitsInfo: LimitsInfo = {
+    read: readBucket,
+    write: writeBucket,
+    usageTier: limits?.usageTier ?? 'basic',
+    defaultCost,
+    costTable,
+  };
 
   async function handle(request: FakeRequest): Promise<FakeResponse> {
     const method = request.method.toUpperCase();
@@ -339,7 +211,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         const isPublic =
           method === 'GET' && PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`));
         const needed = options.requireAuth === 'all' || !isPublic;
-        const auth = authenticate(request, fullPath, needed, now);
+        const auth = authenticate(keys, tolerance, request, fullPath, needed, now);
         keyId = auth.keyId;
         if (auth.error) response = auth.error;
         else if (limits) {
@@ -350,7 +222,13 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         }
         if (!response) {
           try {
-            response = route(method, path, request, now);
+            const ctx: OrderContext = {
+              state,
+              rounding,
+              now,
+              newClientOrderId: () => `fake-client-${++clientIds}`,
+            };
+            response = route(ctx, limitsInfo, method, path, request);
           } catch (cause) {
             response = exchangeError(500, 'internal_server_error');
             response.body = JSON.stringify({
@@ -379,7 +257,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
   const exchange: FakeExchange = {
     handle,
     handlers(baseUrl: string, handlerOptions?: { msw?: unknown }): unknown[] {
-      return mswHandlers(baseUrl, handle, handlerOptions?.msw as MswModule | undefined);
+      return mswHandlers(baseUrl, API_PREFIX, handle, handlerOptions?.msw as MswModule | undefined);
     },
     listen(listenOptions = {}) {
       return startNodeServer(handle, listenOptions.port ?? 0);
@@ -471,68 +349,4 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     requests,
   };
   return exchange;
-}
-
-interface MswModule {
-  http: {
-    all(path: string, resolver: (info: { request: Request }) => Promise<Response>): unknown;
-  };
-  HttpResponse: { error(): Response };
-}
-
-let mswModule: MswModule | undefined;
-
-/**
- * msw is an optional peer dependency, loaded on first use only: through `require` in the CommonJS
- * build, else resolved from the working directory (the project that runs the tests).
- */
-function loadMsw(): MswModule {
-  if (mswModule) return mswModule;
-  const loaders: Array<() => unknown> = [
-    // The CommonJS build has a real `require`; in an ES module it is a stub that throws.
-    () => require('msw'),
-    () => createRequire(join(process.cwd(), 'noop.js'))('msw'),
-  ];
-  let cause: unknown;
-  for (const load of loaders) {
-    try {
-      mswModule = load() as MswModule;
-      return mswModule;
-    } catch (error) {
-      cause = error;
-    }
-  }
-  throw new Error(
-    "fake exchange: msw could not be loaded from the working directory; install it, or pass it: exchange.handlers(url, { msw: await import('msw') })",
-    { cause },
-  );
-}
-
-function mswHandlers(
-  baseUrl: string,
-  handle: (request: FakeRequest) => Promise<FakeResponse>,
-  given: MswModule | undefined,
-): unknown[] {
-  const msw = given ?? loadMsw();
-  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  const origin = base.origin;
-  return [
-    msw.http.all(`${origin}${API_PREFIX}/*`, async ({ request }) => {
-      const url = new URL(request.url);
-      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
-      const response = await handle({
-        method: request.method,
-        path: url.pathname,
-        query: url.searchParams,
-        headers: request.headers,
-        body,
-        signal: request.signal,
-      });
-      if (response.disconnect) return msw.HttpResponse.error();
-      return new Response(response.status === 204 ? null : response.body, {
-        status: response.status,
-        headers: response.headers,
-      });
-    }),
-  ];
 }

@@ -293,7 +293,7 @@ describe('fake exchange market lifecycle', () => {
         exchange,
         clock,
         'GET',
-        '/portfolio/positions?event_ticker=KXNFLGAME-26NOV29KCLV&ticker=' + KC,
+        `/portfolio/positions?event_ticker=KXNFLGAME-26NOV29KCLV&ticker=${KC}`,
       )
     ).json;
     expect(ev.market_positions).toHaveLength(1);

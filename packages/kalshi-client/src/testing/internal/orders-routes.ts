@@ -1,8 +1,9 @@
 import Decimal from 'decimal.js';
 import type { FeeRounding } from '../../fees';
 import { isOnPriceGrid } from '../../prices';
-import { amendOrder, cancelOrder, placeOrder, reduceOrder } from './engine';
 import { fp } from './format';
+import { cancelOrder, reduceOrder } from './ledger';
+import { amendOrder, placeOrder } from './matching';
 import type { ExchangeState, FillState, OrderState, TimeInForce } from './state';
 import { exchangeError, flatBadRequest, jsonResponse, nestedError, type WireResponse } from './wire-errors';
 
