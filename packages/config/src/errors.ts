@@ -43,15 +43,23 @@ export interface ConfigIssue {
   expected: string;
   /** A short rendering of what was there, e.g. `string "abc"`. */
   found: string;
-  /** Where the offending value came from (file, variable, override), if known. */
+  /** Where the offending value came from, for people: `config/trading.yaml:3`, `env NAME`, `override`. */
   origin?: string;
+  /** The file the value came from (YAML or `.env`), if it came from a file. */
+  file?: string;
+  /** Its line in that YAML file, if known. */
+  line?: number;
 }
 
 /** A value with the wrong type or outside its allowed range. */
 export class ConfigValidationError extends ConfigError {
   override name = 'ConfigValidationError';
-  /** The file (or variable / `override`) the first offending value came from, if known. */
+  /** The file the first offending value came from (YAML or `.env`), if it came from a file. */
   readonly file: string | undefined;
+  /** Its line in that YAML file, if known. */
+  readonly line: number | undefined;
+  /** Where it came from, for people: `config/trading.yaml:3`, `env NAME`, `override`. */
+  readonly origin: string | undefined;
   readonly keyPath: string;
   readonly expected: string;
   readonly found: string;
@@ -63,7 +71,9 @@ export class ConfigValidationError extends ConfigError {
       issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     const where = first.origin ? `${first.origin}: ` : '';
     super(`${where}${first.keyPath}: expected ${first.expected}, found ${first.found}${more}`, options);
-    this.file = first.origin;
+    this.file = first.file;
+    this.line = first.line;
+    this.origin = first.origin;
     this.keyPath = first.keyPath;
     this.expected = first.expected;
     this.found = first.found;

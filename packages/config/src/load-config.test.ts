@@ -258,7 +258,9 @@ describe('loadConfig: invalid data types', () => {
     expect(error.message).toBe(
       'config/trading.yaml:2: trading.account.daily_loss_limit_dollars: expected a decimal number, found string "lots"',
     );
-    expect(error.file).toBe('config/trading.yaml:2');
+    expect(error.file).toBe('config/trading.yaml');
+    expect(error.line).toBe(2);
+    expect(error.origin).toBe('config/trading.yaml:2');
     expect(error.keyPath).toBe(KEY);
     expect(error.expected).toBe('a decimal number');
     expect(error.found).toBe('string "lots"');
@@ -283,18 +285,24 @@ describe('loadConfig: invalid data types', () => {
         expected: 'a decimal number',
         found: 'string "1500"',
         origin: 'config/trading.yaml:2',
+        file: 'config/trading.yaml',
+        line: 2,
       },
       {
         keyPath: 'trading.account.max_trades_per_day',
         expected: 'an integer',
         found: 'decimal 2.5',
         origin: 'config/trading.yaml:3',
+        file: 'config/trading.yaml',
+        line: 3,
       },
       {
         keyPath: 'trading.position_sizing.kelly.default_fraction',
         expected: 'a decimal between 0.05 and 0.50',
         found: 'decimal 0.75',
         origin: 'config/trading.yaml:6',
+        file: 'config/trading.yaml',
+        line: 6,
       },
     ]);
     expect(error.message).toMatch(/\(and 2 more problems\)$/);

@@ -9,9 +9,19 @@ import { describeFound } from './render';
 /** The validated sections, keyed by file name. */
 export type ValidatedSections = Pick<PrecogConfig, SectionName>;
 
-function originOf(tree: LayeredTree, path: Path): string | undefined {
+/** Where the value at `path` came from, as the origin / file / line of an issue. */
+function whereFrom(tree: LayeredTree, path: Path): Pick<ConfigIssue, 'origin' | 'file' | 'line'> {
   const source = tree.sourceOf(path);
-  return source ? describeSource(source) : undefined;
+  if (!source) return {};
+  return {
+    origin: describeSource(source),
+    ...('file' in source && source.file !== undefined && source.kind !== 'default'
+      ? { file: source.file }
+      : {}),
+    ...('line' in source && source.line !== undefined && source.kind !== 'default'
+      ? { line: source.line }
+      : {}),
+  };
 }
 
 /**
@@ -39,7 +49,7 @@ export function validateSections(
             keyPath: formatPath(path),
             expected: 'a key this configuration file defines',
             found: 'an unknown key',
-            origin: originOf(tree, path),
+            ...whereFrom(tree, path),
           });
           tree.remove(path);
         }
@@ -56,7 +66,7 @@ export function validateSections(
         keyPath: formatPath(path),
         expected: issue.message,
         found: describeFound((issue as { input?: unknown }).input),
-        origin: originOf(tree, path),
+        ...whereFrom(tree, path),
       });
     }
   }
