@@ -3,6 +3,14 @@ export const TESTING_VERSION = '0.0.0';
 
 export type { FakeExchange, FakeExchangeSnapshot } from './exchange';
 export { API_PREFIX, createFakeExchange } from './exchange';
+export type {
+  FillState as FakeFillState,
+  Level as FakeBookLevel,
+  MarketState as FakeMarketState,
+  OrderState as FakeOrderState,
+  PositionState as FakePositionState,
+  SettlementState as FakeSettlementState,
+} from './internal/state';
 export type { NflGameInput, NflMarketsOptions, NflMarketsResult } from './nfl';
 export { kalshiDateCode, NFL_TEAM_NAMES, nflEventTicker, nflMarkets } from './nfl';
 export type {
