@@ -12,6 +12,7 @@ import { runProgram } from './cli/run-action';
 // ── command modules (one import per command, keep alphabetical) ──────────────────────────
 import { register as registerConfig } from './commands/config';
 import { register as registerElo } from './commands/elo';
+import { register as registerFetch } from './commands/fetch';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   // ── command registrations (one line per command, same order as the imports) ────────────
   registerConfig(program);
   registerElo(program);
+  registerFetch(program);
   return program;
 }
 

@@ -1,0 +1,152 @@
+// `precog fetch-balance | fetch-positions | fetch-fills | fetch-settlements | fetch-markets` and
+// `precog sync`: pull from Kalshi into the store through the sync services of @precog/managers.
+import {
+  type SyncAllResult,
+  type SyncMarketsOptions,
+  type SyncResult,
+  type SyncStage,
+  syncAll,
+} from '@precog/managers';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { globalOptionsOf } from '../cli/global-options';
+import { printResult } from '../cli/output';
+import { runAction } from '../cli/run-action';
+import { progressReporter, summaryLine } from '../sync/progress';
+import { openSyncSession } from '../sync/session';
+
+interface FetchOptions {
+  pageSize?: number;
+  status?: SyncMarketsOptions['status'];
+  series?: string;
+  event?: string;
+}
+
+function pageSize(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new InvalidArgumentError('must be a whole number from 1 to 1000');
+  }
+  return n;
+}
+
+/** The JSON of a result: counts and where they went. */
+function resultJson(result: SyncAllResult, where: string) {
+  return {
+    store: where,
+    results: result.results.map((r) => ({ ...r })),
+  };
+}
+
+/** Runs the stages with progress and prints the summary (one line per stage, or JSON). */
+async function runStages(
+  command: Command,
+  stages: readonly SyncStage[],
+  options: FetchOptions,
+): Promise<void> {
+  const global = globalOptionsOf(command);
+  // Market data is public: only the portfolio stages need a key.
+  const signed = stages.some((s) => s !== 'markets');
+  const session = await openSyncSession(command, { signed });
+  const progress = progressReporter({
+    enabled: Boolean(process.stderr.isTTY) && !global.json,
+    pageSize: options.pageSize,
+  });
+  const abort = new AbortController();
+  const onSignal = () => abort.abort(new Error('interrupted'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const result = await syncAll(session.client, session.store, {
+      stages,
+      pageSize: options.pageSize,
+      status: options.status,
+      seriesTicker: options.series,
+      eventTicker: options.event,
+      onProgress: (p) => progress.onProgress(p),
+      signal: abort.signal,
+      logger: session.context.logger,
+    });
+    progress.stop();
+    printResult(global, resultJson(result, session.where), () =>
+      result.results.map((r: SyncResult) => summaryLine(r)).join('\n'),
+    );
+  } finally {
+    progress.stop();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await session.close();
+  }
+}
+
+function withPageSize(command: Command): Command {
+  return command.option(
+    '--page-size <n>',
+    'items per page asked of the exchange, 1–1000 (default 100)',
+    pageSize,
+  );
+}
+
+function withMarketFilters(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--status <status>', 'only markets in this state').choices([
+        'unopened',
+        'open',
+        'paused',
+        'closed',
+        'settled',
+      ]),
+    )
+    .option('--series <ticker>', 'only markets of this series (e.g. KXNFLGAME)')
+    .option('--event <ticker>', 'only markets of this event');
+}
+
+const SINGLE: ReadonlyArray<{ name: string; stage: SyncStage; description: string }> = [
+  {
+    name: 'fetch-balance',
+    stage: 'balance',
+    description: 'store the account balance (an SCD2 version when it changed)',
+  },
+  {
+    name: 'fetch-positions',
+    stage: 'positions',
+    description: 'store the account positions as SCD2 versions',
+  },
+  {
+    name: 'fetch-fills',
+    stage: 'fills',
+    description: 'store every fill of the account as a trade (idempotent)',
+  },
+  {
+    name: 'fetch-settlements',
+    stage: 'settlements',
+    description: 'store the account settlements (idempotent)',
+  },
+];
+
+/** Registers the fetch-* commands and `sync`. */
+export function register(program: Command): void {
+  for (const { name, stage, description } of SINGLE) {
+    withPageSize(program.command(name).description(description)).action(
+      runAction(async (options: FetchOptions, command: Command) => runStages(command, [stage], options)),
+    );
+  }
+  withMarketFilters(
+    withPageSize(
+      program.command('fetch-markets').description('store markets as SCD2 versions (public data)'),
+    ),
+  ).action(
+    runAction(async (options: FetchOptions, command: Command) => runStages(command, ['markets'], options)),
+  );
+  withMarketFilters(
+    withPageSize(
+      program
+        .command('sync')
+        .description('fetch balance, positions, fills, settlements and markets into the store'),
+    ),
+  ).action(
+    runAction(async (options: FetchOptions, command: Command) =>
+      runStages(command, ['balance', 'positions', 'fills', 'settlements', 'markets'], options),
+    ),
+  );
+}
