@@ -130,8 +130,8 @@ describe('KalshiClient against the fake exchange', () => {
     expect(
       positions.items.map((p) => [
         p.position_fp.toString(),
-        p.market_exposure_dollars.toString(),
-        p.fees_paid_dollars.toString(),
+        p.market_exposure_dollars?.toString(),
+        p.fees_paid_dollars?.toString(),
       ]),
     ).toEqual([['20', '14.2', '0.29']]);
     exchange.settle(KC, 'no');
