@@ -13,9 +13,9 @@ import { Configuration, PortfolioApi } from 'kalshi-typescript';
 import { KalshiClient } from '../src/index';
 
 const CONCURRENCY = 8;
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
+const SLICE_MS = 500;
+const SLICES = Number(process.env.BENCH_SLICES ?? 20);
 const WARMUP_MS = 1000;
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 async function startServer(mode: string): Promise<{ base: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [new URL('./server.mjs', import.meta.url).pathname, mode], {
@@ -27,24 +27,19 @@ async function startServer(mode: string): Promise<{ base: string; child: ChildPr
   return { base: `http://127.0.0.1:${port}/trade-api/v2`, child };
 }
 
-async function throughput(call: () => Promise<unknown>): Promise<number> {
-  const run = async (ms: number) => {
-    const end = performance.now() + ms;
-    let count = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (performance.now() < end) {
-          await call();
-          count += 1;
-        }
-      }),
-    );
-    return count;
-  };
-  await run(WARMUP_MS);
-  const started = performance.now();
-  const count = await run(DURATION_MS);
-  return count / ((performance.now() - started) / 1000);
+/** Requests completed by CONCURRENCY workers calling `call` for `ms` milliseconds. */
+async function countFor(call: () => Promise<unknown>, ms: number): Promise<number> {
+  const end = performance.now() + ms;
+  let count = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < end) {
+        await call();
+        count += 1;
+      }
+    }),
+  );
+  return count;
 }
 
 function bareFetch(base: string, key: KeyObject): () => Promise<unknown> {
@@ -87,18 +82,24 @@ async function benchGetBalance(key: KeyObject, pem: string) {
       ['@precog/kalshi-client', () => ours.portfolio.getBalance()],
       ['kalshi-typescript 3.30.0 (official)', () => official.getBalance()],
     ];
-    // Rounds in rotating order, median per contender: the machine is shared, so a single
-    // run of each would mostly measure whoever else was busy at the time.
-    const samples = new Map<string, number[]>(contenders.map(([name]) => [name, []]));
-    for (let round = 0; round < ROUNDS; round += 1) {
+    // The machine is shared with other jobs whose load swings from second to second, so the
+    // contenders take turns in short slices (rotating order) and each one's rate is its total
+    // requests over its total time: every contender sees the same mix of quiet and busy moments.
+    for (const [, call] of contenders) await countFor(call, WARMUP_MS);
+    const totals = new Map<string, { count: number; ms: number }>(contenders.map(([name]) => [name, { count: 0, ms: 0 }]));
+    for (let slice = 0; slice < SLICES; slice += 1) {
       for (let i = 0; i < contenders.length; i += 1) {
-        const [name, call] = contenders[(i + round) % contenders.length] as [string, () => Promise<unknown>];
-        samples.get(name)?.push(await throughput(call));
+        const [name, call] = contenders[(i + slice) % contenders.length] as [string, () => Promise<unknown>];
+        const started = performance.now();
+        const count = await countFor(call, SLICE_MS);
+        const total = totals.get(name) as { count: number; ms: number };
+        total.count += count;
+        total.ms += performance.now() - started;
       }
     }
     return contenders.map(([name]): [string, number] => {
-      const sorted = [...(samples.get(name) ?? [])].sort((a, b) => a - b);
-      return [name, sorted[Math.floor(sorted.length / 2)] ?? 0];
+      const total = totals.get(name) as { count: number; ms: number };
+      return [name, total.count / (total.ms / 1000)];
     });
   } finally {
     child.kill();
@@ -160,7 +161,7 @@ const balance = await benchGetBalance(privateKey, pem);
 const floor = balance[0]?.[1] ?? 1;
 const official = balance[2]?.[1] ?? 1;
 console.log(
-  `\ngetBalance, concurrency ${CONCURRENCY}, median of ${ROUNDS} rounds of ${DURATION_MS / 1000} s (RSA-2048 keys)\n`,
+  `\ngetBalance, concurrency ${CONCURRENCY}, ${SLICES} interleaved slices of ${SLICE_MS} ms per client (RSA-2048 keys)\n`,
 );
 console.log('| client | requests/s | vs floor | vs official |');
 console.log('|---|---:|---:|---:|');
