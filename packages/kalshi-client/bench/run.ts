@@ -86,7 +86,9 @@ async function benchGetBalance(key: KeyObject, pem: string) {
     // contenders take turns in short slices (rotating order) and each one's rate is its total
     // requests over its total time: every contender sees the same mix of quiet and busy moments.
     for (const [, call] of contenders) await countFor(call, WARMUP_MS);
-    const totals = new Map<string, { count: number; ms: number }>(contenders.map(([name]) => [name, { count: 0, ms: 0 }]));
+    const totals = new Map<string, { count: number; ms: number }>(
+      contenders.map(([name]) => [name, { count: 0, ms: 0 }]),
+    );
     for (let slice = 0; slice < SLICES; slice += 1) {
       for (let i = 0; i < contenders.length; i += 1) {
         const [name, call] = contenders[(i + slice) % contenders.length] as [string, () => Promise<unknown>];
