@@ -3,10 +3,10 @@ import type { Db } from '../internal/db';
 import {
   type ColumnSpec,
   decodeRow,
-  encodeRow,
+  encodeRowArray,
   encodeValue,
   quoteIdent,
-  recordsetColumns,
+  rowsFromJson,
 } from '../internal/values';
 
 /** How an append-only (insert-only) table looks to the store. */
@@ -57,7 +57,7 @@ export class AppendOnlyTable<In extends object, Out extends object> {
       )
       .join(', ');
     this.insertSql = `INSERT INTO ${quoteIdent(definition.table)} (${names})
-SELECT ${values} FROM jsonb_to_recordset($1::jsonb) AS inp(${recordsetColumns(definition.columns)})
+SELECT ${values} FROM (${rowsFromJson(definition.columns, '$1')}) AS inp
 ON CONFLICT DO NOTHING`;
   }
 
@@ -70,7 +70,7 @@ ON CONFLICT DO NOTHING`;
     if (rows.length === 0) {
       return { inserted: 0, duplicates: 0 };
     }
-    const records = rows.map((row) => encodeRow(this.definition.table, this.definition.columns, row));
+    const records = rows.map((row) => encodeRowArray(this.definition.table, this.definition.columns, row));
     const result = await this.db.query(this.insertSql, [JSON.stringify(records)]);
     return { inserted: result.rowCount, duplicates: rows.length - result.rowCount };
   }

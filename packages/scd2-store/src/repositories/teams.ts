@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { InsertResult } from '../append-only/append-only-table';
 import { StoreError } from '../errors';
 import type { Db } from '../internal/db';
-import { encodeRow, encodeValue, quoteIdent, recordsetColumns } from '../internal/values';
+import { encodeRowArray, encodeValue, quoteIdent, rowsFromJson } from '../internal/values';
 import type { EloHistoryInput } from './elo-history';
 import { eloHistoryDefinition } from './elo-history';
 import type { DecimalInput, Json } from './types';
@@ -106,12 +106,12 @@ export class TeamsRepository {
       seen.add(entry.teamId);
     }
     const { table, columns } = eloHistoryDefinition;
-    const records = entries.map((entry) => encodeRow(table, columns, entry));
+    const records = entries.map((entry) => encodeRowArray(table, columns, entry));
     const names = columns.map((c) => quoteIdent(c.column)).join(', ');
     const result = await this.db.query<{ team_id: number }>(
       `WITH ins AS (
   INSERT INTO elo_rating_history (${names})
-  SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS inp(${recordsetColumns(columns)})
+  SELECT ${names} FROM (${rowsFromJson(columns, '$1')}) AS inp
   ON CONFLICT DO NOTHING
   RETURNING team_id, rating_after
 )

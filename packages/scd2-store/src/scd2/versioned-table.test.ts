@@ -186,6 +186,13 @@ describe.each(backendNames)('VersionedTable on %s', (backend) => {
     expect(byEvent.map((r) => r.lastPrice?.toString())).toEqual(['0.1']);
   });
 
+  it('serves a one-key as-of read from the (key, row_start_ts) index', async () => {
+    const ticker = uid('MKT');
+    await store.markets.upsertVersions([market(ticker)]);
+    const plan = (await store.markets.explainAsOf(new Date(), { ticker })).join('\n');
+    expect(plan).toMatch(/Index Scan Backward using markets_key_start_idx/);
+  });
+
   it('lists the versions that started in a window, marking inserts and replacements', async () => {
     const ticker = uid('MKT');
     const t1 = new Date('2027-05-01T00:00:00.000Z');

@@ -4,10 +4,10 @@ import { retryTransient } from '../internal/retry';
 import {
   type ColumnSpec,
   decodeRow,
-  encodeRow,
+  encodeRowArray,
   encodeValue,
   quoteIdent,
-  recordsetColumns,
+  rowsFromJson,
 } from '../internal/values';
 import { type Logger, noopLogger } from '../logger';
 import {
@@ -59,7 +59,8 @@ export class VersionedTable<In extends object, Out extends object> {
 
   private buildSql(): { classify: string; close: string; insert: string; lock: string } {
     const { key, tracked, materiality } = this.definition;
-    const recordset = `jsonb_to_recordset($1::jsonb) AS inp(_ord integer, ${recordsetColumns(this.allSpecs)})`;
+    const ordinal = { field: '_ord', column: '_ord', type: 'integer' };
+    const recordset = `(${rowsFromJson([ordinal, ...this.allSpecs], '$1')}) AS inp`;
     const keyJoin = key.map((k) => `cur.${quoteIdent(k.column)} = inp.${quoteIdent(k.column)}`).join(' AND ');
     const distinct =
       tracked.length === 0
@@ -87,13 +88,13 @@ FROM d CROSS JOIN m`,
       close: `UPDATE ${this.table} SET row_current_ind = false, row_end_ts = $1::timestamptz
 WHERE id = ANY($2::bigint[]) AND row_current_ind`,
       insert: `INSERT INTO ${this.table} (${columns}, row_current_ind, row_start_ts)
-SELECT ${columns}, true, $2::timestamptz FROM jsonb_to_recordset($1::jsonb) AS inp(${recordsetColumns(this.allSpecs)})`,
+SELECT ${columns}, true, $2::timestamptz FROM (${rowsFromJson(this.allSpecs, '$1')}) AS inp`,
     };
   }
 
-  /** Key of an encoded record, for de-duplicating a batch. */
-  private keyOf(record: Record<string, unknown>): string {
-    return JSON.stringify(this.definition.key.map((k) => record[k.column]));
+  /** Key of an encoded row (key columns come first), for de-duplicating a batch. */
+  private keyOf(values: readonly unknown[]): string {
+    return JSON.stringify(values.slice(0, this.definition.key.length));
   }
 
   /**
@@ -105,16 +106,16 @@ SELECT ${columns}, true, $2::timestamptz FROM jsonb_to_recordset($1::jsonb) AS i
    * Transient conflicts (40001, 40P01, 23505) are retried; any other failure rolls back the batch.
    */
   async upsertVersions(rows: readonly In[], options: UpsertOptions = {}): Promise<UpsertResult> {
-    const byKey = new Map<string, Record<string, unknown>>();
+    const byKey = new Map<string, unknown[]>();
     for (const row of rows) {
-      const record = encodeRow(this.definition.table, this.allSpecs, row);
-      byKey.set(this.keyOf(record), record);
+      const values = encodeRowArray(this.definition.table, this.allSpecs, row);
+      byKey.set(this.keyOf(values), values);
     }
-    const records = [...byKey.values()].map((record, index) => ({ _ord: index, ...record }));
+    const records = [...byKey.values()];
     if (records.length === 0) {
       return { inserted: 0, versioned: 0, unchanged: 0 };
     }
-    const payload = JSON.stringify(records);
+    const payload = JSON.stringify(records.map((values, index) => [index, ...values]));
     const at = options.at;
     return retryTransient(() => this.db.transaction((tx) => this.writeBatch(tx, records, payload, at)), {
       attempts: ATTEMPTS,
@@ -125,7 +126,7 @@ SELECT ${columns}, true, $2::timestamptz FROM jsonb_to_recordset($1::jsonb) AS i
 
   private async writeBatch(
     tx: Queryable,
-    records: readonly Record<string, unknown>[],
+    records: readonly unknown[][],
     payload: string,
     at: Date | undefined,
   ): Promise<UpsertResult> {
@@ -219,36 +220,53 @@ SELECT ${columns}, true, $2::timestamptz FROM jsonb_to_recordset($1::jsonb) AS i
   }
 
   /**
-   * The version of each matching key that was valid at `at` (start ≤ at < end). With the whole
-   * business key in the filter, the read is one backwards index probe on (key, row_start_ts).
+   * The version of each matching key that was valid at `at` (start ≤ at < end). When the filter
+   * names exactly one key (key fields with a default, like `platformId`, may be left out), the
+   * read is one backwards probe of the (key, row_start_ts) index.
    */
   async asOf(at: Date, filter?: Partial<In>): Promise<Versioned<Out>[]> {
+    const { sql, params } = this.asOfQuery(at, filter);
+    const result = await this.db.query<Record<string, unknown>>(sql, params);
+    return result.rows.map((row) => this.decode(row));
+  }
+
+  /** The query plan of an as-of read (EXPLAIN ANALYZE), one line per element, for diagnostics. */
+  async explainAsOf(at: Date, filter?: Partial<In>): Promise<string[]> {
+    const { sql, params } = this.asOfQuery(at, filter);
+    const result = await this.db.query<Record<string, string>>(`EXPLAIN (ANALYZE, COSTS OFF) ${sql}`, params);
+    return result.rows.map((row) => Object.values(row)[0] ?? '');
+  }
+
+  private asOfQuery(at: Date, filter: Partial<In> | undefined): { sql: string; params: unknown[] } {
+    const given = (filter ?? {}) as Record<string, unknown>;
+    const onlyKeyFields = Object.keys(given).every((f) => this.definition.key.some((k) => k.field === f));
+    const wholeKey = this.definition.key.every(
+      (k) => given[k.field] !== undefined || k.default !== undefined,
+    );
     const params: unknown[] = [at];
-    const conditions = this.where(filter, params);
-    const fullKey =
-      filter !== undefined &&
-      this.definition.key.every((k) => (filter as Record<string, unknown>)[k.field] !== undefined) &&
-      Object.keys(filter).every((f) => this.definition.key.some((k) => k.field === f));
-    if (fullKey) {
-      const result = await this.db.query<Record<string, unknown>>(
-        `SELECT * FROM (SELECT ${this.selectList()} FROM ${this.table}
+    if (filter !== undefined && onlyKeyFields && wholeKey) {
+      const key: Record<string, unknown> = {};
+      for (const k of this.definition.key) {
+        key[k.field] = given[k.field] ?? k.default;
+      }
+      const conditions = this.where(key as Partial<In>, params);
+      return {
+        sql: `SELECT * FROM (SELECT ${this.selectList()} FROM ${this.table}
   WHERE ${[...conditions, 'row_start_ts <= $1::timestamptz'].join(' AND ')}
   ORDER BY row_start_ts DESC LIMIT 1) v
 WHERE v.row_end_ts IS NULL OR v.row_end_ts > $1::timestamptz`,
         params,
-      );
-      return result.rows.map((row) => this.decode(row));
+      };
     }
     const all = [
-      ...conditions,
+      ...this.where(filter, params),
       'row_start_ts <= $1::timestamptz',
       '(row_end_ts IS NULL OR row_end_ts > $1::timestamptz)',
     ];
-    const result = await this.db.query<Record<string, unknown>>(
-      `SELECT ${this.selectList()} FROM ${this.table} WHERE ${all.join(' AND ')} ORDER BY ${this.orderBy()}`,
+    return {
+      sql: `SELECT ${this.selectList()} FROM ${this.table} WHERE ${all.join(' AND ')} ORDER BY ${this.orderBy()}`,
       params,
-    );
-    return result.rows.map((row) => this.decode(row));
+    };
   }
 
   /** Every version of one key, oldest first. `key` holds the business key fields. */
