@@ -1,6 +1,15 @@
 /** The version of this package, as published. */
 export const VERSION = '0.0.0';
 
+// Configuration schemas (zod) for configs stored as JSON
+export {
+  circuitBreakerConfigSchema,
+  decimalSchema,
+  exitConfigSchema,
+  minEdgeConfigSchema,
+  sizingConfigSchema,
+  trailingStopConfigSchema,
+} from './config/schemas';
 // Edge
 export type {
   ComputeEdgesParams,
@@ -39,6 +48,11 @@ export type {
 export { initTrailingStop, updateTrailingStop, validateTrailingStopConfig } from './exits/trailing-stop';
 export type { YesBookParams } from './market';
 export { executableAsk, executableBid, oppositeSide, snapshotFromYesBook } from './market';
+// Persistence shapes (JSON) for trailing-stop and breaker state
+export type { RiskStateJson } from './persistence/risk-json';
+export { riskStateFromJson, riskStateToJson } from './persistence/risk-json';
+export type { TrailingStopStateJson } from './persistence/trailing-stop-json';
+export { trailingStopStateFromJson, trailingStopStateToJson } from './persistence/trailing-stop-json';
 export type { PositionMark } from './positions/mark';
 export { markPosition } from './positions/mark';
 // Positions
