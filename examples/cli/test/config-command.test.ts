@@ -98,6 +98,30 @@ describe('precog (end to end)', () => {
     expect(data.values.every((v: { path: string }) => v.path.startsWith('kalshi'))).toBe(true);
   });
 
+  it('--config-dir and --database-url beat the environment', () => {
+    const cwd = project({ 'other/markets.yaml': 'blacklist:\n  tickers: [KXBAD]\n' });
+    const result = runCli(
+      ['config', 'show', '--config-dir', 'other', '--database-url', 'postgres://me:flagpw@db/x', '--json'],
+      { cwd, env: { DATABASE_URL: 'postgres://me:envpw@db/x', PRECOG_CONFIG_DIR: 'missing' } },
+    );
+    expect(result.stderr).toBe('');
+    const values = new Map(
+      JSON.parse(result.stdout).values.map((v: { path: string; value: string; origin: string }) => [
+        v.path,
+        v,
+      ]),
+    );
+    expect(values.get('databaseUrl')).toMatchObject({
+      value: 'postgres://me:[redacted]@db/x',
+      origin: 'flag',
+    });
+    expect(values.get('markets.blacklist.tickers')).toMatchObject({
+      value: '["KXBAD"]',
+      origin: 'other/markets.yaml:2',
+    });
+    expect(result.stdout).not.toMatch(/flagpw|envpw/);
+  });
+
   it('a broken YAML file exits 3 with one line naming file and line', () => {
     const cwd = project({ 'config/trading.yaml': 'account:\n  daily_loss_limit_dollars: [1, 2\n  x: 1\n' });
     const result = runCli(['config', 'show'], { cwd });
