@@ -86,6 +86,30 @@ describe('createLogger', () => {
     expect(out.text()).not.toMatch(/sig-[123]/);
   });
 
+  it('logs fetch Headers and Maps by entry, redacting the signature', () => {
+    const out = capture();
+    const headers = new Headers({
+      'KALSHI-ACCESS-SIGNATURE': 'sig-h',
+      'KALSHI-ACCESS-TIMESTAMP': '1700000000000',
+    });
+    createLogger({ destination: out.stream }).info(
+      {
+        headers,
+        map: new Map<string, unknown>([
+          ['token', 't'],
+          ['n', 1],
+        ]),
+      },
+      'sent',
+    );
+    const [line] = out.lines();
+    expect(line.headers).toEqual({
+      'kalshi-access-signature': '[redacted]',
+      'kalshi-access-timestamp': '1700000000000',
+    });
+    expect(line.map).toEqual({ token: '[redacted]', n: 1 });
+  });
+
   it('removes PEM blocks and URL passwords from messages, values, errors and child bindings', () => {
     const pem = testPrivateKeyPem();
     const out = capture();

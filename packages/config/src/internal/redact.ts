@@ -46,6 +46,14 @@ export function redactDeep(value: unknown, seen = new WeakSet<object>()): unknow
     return out;
   }
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, seen));
+  // fetch's Headers and Maps: log their entries, with the same key rules.
+  if (value instanceof Map || (typeof Headers !== 'undefined' && value instanceof Headers)) {
+    const entries: Record<string, unknown> = {};
+    for (const [k, v] of (value as Map<unknown, unknown>).entries()) {
+      entries[String(k)] = isSecretKey(String(k)) ? REDACTED : redactDeep(v, seen);
+    }
+    return entries;
+  }
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     return redactDeep((value as { toJSON: () => unknown }).toJSON(), seen);
   }
