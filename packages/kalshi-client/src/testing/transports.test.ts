@@ -165,6 +165,12 @@ describe('fake exchange as msw handlers', () => {
     await expect(fetch(`${base}/markets`)).rejects.toThrow();
   });
 
+  it('hangs a timeout fault through msw until the fetch is aborted', async () => {
+    exchange.injectFault({ kind: 'timeout', path: '/exchange/status' });
+    await expect(fetch(`${base}/exchange/status`, { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    expect((await fetch(`${base}/exchange/status`)).status).toBe(200);
+  });
+
   it('takes the msw module from the caller when given', async () => {
     const msw = await import('msw');
     const handlers = exchange.handlers('https://elsewhere.test/trade-api/v2', { msw });

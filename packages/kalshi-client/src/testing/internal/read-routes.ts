@@ -174,7 +174,8 @@ export function listFills(state: ExchangeState, query: URLSearchParams): WireRes
         (!orderId || f.orderId === orderId) &&
         inSecondsRange(query, f.time),
     )
-    .sort((a, b) => b.seq - a.seq);
+    // Records are appended in sequence order: newest first is the reverse.
+    .reverse();
   const { page, cursor } = paginate(items, (f) => f.seq, 'desc', 'fills', query.get('cursor'), limit);
   return jsonResponse(200, { cursor, fills: page.map(fillBody) });
 }
@@ -185,7 +186,8 @@ export function listTrades(state: ExchangeState, query: URLSearchParams): WireRe
   const ticker = query.get('ticker');
   const items = state.fills
     .filter((f) => f.isTaker && (!ticker || f.ticker === ticker) && inSecondsRange(query, f.time))
-    .sort((a, b) => b.seq - a.seq);
+    // Records are appended in sequence order: newest first is the reverse.
+    .reverse();
   const { page, cursor } = paginate(items, (f) => f.seq, 'desc', 'trades', query.get('cursor'), limit);
   const trades = page.map((f) => {
     const body = fillBody(f);
@@ -217,7 +219,8 @@ export function listSettlements(state: ExchangeState, query: URLSearchParams): W
         (!event || s.eventTicker === event) &&
         inSecondsRange(query, s.settledTime),
     )
-    .sort((a, b) => b.seq - a.seq);
+    // Records are appended in sequence order: newest first is the reverse.
+    .reverse();
   const { page, cursor } = paginate(items, (s) => s.seq, 'desc', 'settlements', query.get('cursor'), limit);
   return jsonResponse(200, { cursor, settlements: page.map(settlementBody) });
 }
@@ -236,7 +239,8 @@ export function listOrders(state: ExchangeState, query: URLSearchParams): WireRe
         (!status || o.status === status) &&
         inSecondsRange(query, o.createdTime),
     )
-    .sort((a, b) => b.seq - a.seq);
+    // Records are appended in sequence order: newest first is the reverse.
+    .reverse();
   const { page, cursor } = paginate(items, (o) => o.seq, 'desc', 'orders', query.get('cursor'), limit);
   return jsonResponse(200, { cursor, orders: page.map((o) => orderBody(state, o)) });
 }
