@@ -56,6 +56,14 @@ describe('Kalshi credentials', () => {
     });
   });
 
+  it('resolves a relative key path against cwd', () => {
+    const cwd = tempDir({ '_keys/demo.pem': PEM });
+    chmodSync(join(cwd, '_keys/demo.pem'), 0o600);
+    const config = loadConfig({ cwd, runtimeEnv: { KALSHI_DEMO_PRIVATE_KEY_PATH: '_keys/demo.pem' } });
+    expect(config.kalshi.privateKey?.type).toBe('private');
+    expect(config.kalshi.privateKeySource).toBe('_keys/demo.pem');
+  });
+
   it('accepts PEM text in KALSHI_PRIVATE_KEY with literal \\n sequences', () => {
     const oneLine = PEM.trim().replace(/\n/g, '\\n');
     const config = loadConfig({

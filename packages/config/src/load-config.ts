@@ -136,7 +136,7 @@ export function loadConfig(options: LoadConfigOptions = {}): PrecogConfig {
   const sections = validateSections(tree, unknownVariables, { strict, logger });
 
   // Runtime settings: database URL and Kalshi connection.
-  const inputs = { env, variables, overrides, overrideSource, sources, logger };
+  const inputs = { env, variables, overrides, overrideSource, sources, logger, cwd };
   const databaseUrl = resolveDatabaseUrl(inputs);
   const kalshi = resolveKalshi(inputs, sections.markets, tree);
 

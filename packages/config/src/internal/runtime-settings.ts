@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { KalshiSettings, PrecogConfig, PrecogEnvironment } from '../config-types';
 import { ConfigValidationError } from '../errors';
 import type { ConfigOverrides } from '../load-config';
@@ -6,6 +7,7 @@ import type { Logger } from '../logger';
 import { type ConfigSource, describeSource } from '../sources';
 import type { LayeredTree } from './layers';
 import { parsePrivateKeyText, readPrivateKeyFile } from './private-key';
+import { redactUrl } from './redact';
 import { attachRedactedRendering, describeFound } from './render';
 import type { Variables } from './variables';
 
@@ -18,6 +20,8 @@ export interface RuntimeInputs {
   /** Receives the source of each runtime setting, keyed by its dotted path. */
   sources: Map<string, ConfigSource>;
   logger: Logger;
+  /** Relative key file paths are resolved against this directory. */
+  cwd: string;
 }
 
 /** `DATABASE_URL` (or the override), checked to be a postgres URL without ever echoing it. */
@@ -89,7 +93,7 @@ export function resolveKalshi(
       {
         keyPath: 'kalshi.baseUrl',
         expected: 'an http(s) URL such as https://external-api.demo.kalshi.co/trade-api/v2',
-        found: describeFound(baseUrl),
+        found: describeFound(redactUrl(baseUrl)),
         origin: describeSource(runtime.get('kalshi.baseUrl')!),
       },
     ]);
@@ -119,7 +123,7 @@ export function resolveKalshi(
   const keyPath = inputs.variables.first(`KALSHI_${ENV}_PRIVATE_KEY_PATH`, 'KALSHI_PRIVATE_KEY_PATH');
   const keyText = variable('KALSHI_PRIVATE_KEY');
   if (overrides.kalshi?.privateKeyPath !== undefined) {
-    settings.privateKey = readPrivateKeyFile(overrides.kalshi.privateKeyPath, logger);
+    settings.privateKey = readPrivateKeyFile(resolve(inputs.cwd, overrides.kalshi.privateKeyPath), logger);
     settings.privateKeySource = overrides.kalshi.privateKeyPath;
     runtime.set('kalshi.privateKey', overrideSource);
   } else if (overrides.kalshi?.privateKey !== undefined) {
@@ -127,7 +131,7 @@ export function resolveKalshi(
     settings.privateKeySource = 'override';
     runtime.set('kalshi.privateKey', overrideSource);
   } else if (keyPath) {
-    settings.privateKey = readPrivateKeyFile(keyPath.value, logger);
+    settings.privateKey = readPrivateKeyFile(resolve(inputs.cwd, keyPath.value), logger);
     settings.privateKeySource = keyPath.value;
     runtime.set('kalshi.privateKey', keyPath.source);
   } else if (keyText) {
