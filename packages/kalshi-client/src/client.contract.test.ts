@@ -135,12 +135,16 @@ describe('markets', () => {
     expect(market?.occurrence_datetime).toBeUndefined();
   });
 
-  it('refuses a limit above the endpoint maximum before sending', () => {
-    expect(() => client().markets.list({ limit: 1001 })).toThrow(KalshiInvalidParamsError);
-    expect(() => client().events.list({ limit: 201 })).toThrow(
+  it('refuses a limit above the endpoint maximum before sending', async () => {
+    // No route is registered: a request would fail the test (onUnhandledRequest: 'error').
+    await expect(client().markets.list({ limit: 1001 })).rejects.toThrow(KalshiInvalidParamsError);
+    await expect(client().events.list({ limit: 201 })).rejects.toThrow(
       'limit for /events must be an integer from 1 to 200, got 201',
     );
-    expect(() => client().portfolio.getFills({ limit: 0 })).toThrow(KalshiInvalidParamsError);
+    await expect(client().portfolio.getFills({ limit: 0 }).toArray()).rejects.toThrow(
+      KalshiInvalidParamsError,
+    );
+    await expect(client().portfolio.getSettlements({ limit: 2.5 })).rejects.toThrow(KalshiInvalidParamsError);
   });
 
   it('gets one market, settled', async () => {
@@ -450,7 +454,7 @@ describe('orders (V2)', () => {
     expect(result.remaining_count.toFixed(2)).toBe('2.00');
     await client().orders.decrease('e2d4f6a8', { reduce_to: '0' });
     expect(seen[1]?.body).toEqual({ reduce_to: '0.00' });
-    expect(() => client().orders.decrease('e2d4f6a8', {})).toThrow(KalshiInvalidParamsError);
+    await expect(client().orders.decrease('e2d4f6a8', {})).rejects.toThrow(KalshiInvalidParamsError);
   });
 
   it('creates a batch, each order with its own client id, and reports per-order errors', async () => {
@@ -505,23 +509,23 @@ describe('orders (V2)', () => {
     expect(seen[0]?.signed).toBe(true);
   });
 
-  it('rejects prices and counts that need rounding, before sending', () => {
+  it('rejects prices and counts that need rounding, before sending', async () => {
     const c = client();
-    expect(() => c.orders.create({ ticker: TICKER, side: 'bid', count: '1.005', price: '0.5' })).toThrow(
-      'count has more than 2 decimals: 1.005',
-    );
-    expect(() => c.orders.create({ ticker: TICKER, side: 'bid', count: '1', price: '0.12345' })).toThrow(
-      'price has more than 4 decimals: 0.12345',
-    );
-    expect(() => c.orders.create({ ticker: TICKER, side: 'bid', count: '1', price: '1' })).toThrow(
+    await expect(
+      c.orders.create({ ticker: TICKER, side: 'bid', count: '1.005', price: '0.5' }),
+    ).rejects.toThrow('count has more than 2 decimals: 1.005');
+    await expect(
+      c.orders.create({ ticker: TICKER, side: 'bid', count: '1', price: '0.12345' }),
+    ).rejects.toThrow('price has more than 4 decimals: 0.12345');
+    await expect(c.orders.create({ ticker: TICKER, side: 'bid', count: '1', price: '1' })).rejects.toThrow(
       KalshiInvalidParamsError,
     );
-    expect(() => c.orders.create({ ticker: TICKER, side: 'bid', count: '0', price: '0.5' })).toThrow(
+    await expect(c.orders.create({ ticker: TICKER, side: 'bid', count: '0', price: '0.5' })).rejects.toThrow(
       KalshiInvalidParamsError,
     );
-    expect(() =>
+    await expect(
       c.orders.create({ ticker: TICKER, side: 'bid', count: 1 as unknown as string, price: '0.5' }),
-    ).toThrow('count must be a Decimal or a fixed-point string, got 1');
+    ).rejects.toThrow('count must be a Decimal or a fixed-point string, got 1');
   });
 });
 

@@ -46,10 +46,11 @@ export function listEndpoint<Item, Response extends { cursor?: string | undefine
   },
   options: ListOptions = {},
 ): PagePromise<Item, Response> {
-  checkLimit(spec.path, spec.query.limit);
   const { onPage, ...requestOptions } = options;
   return new PagePromise<Item, Response>(
     async (cursor) => {
+      // Checked before anything is sent; reported through the page promise like any failure.
+      checkLimit(spec.path, spec.query.limit);
       const response = await transport.request(
         {
           method: 'GET',

@@ -150,7 +150,7 @@ export class OrdersResource {
    * after a timeout or a 5xx the client first looks the order up by that id, and a
    * `order_already_exists` answer to a retry returns the order the earlier attempt created.
    */
-  create(params: CreateOrderParams, options?: RequestOptions): Promise<CreateOrderResult> {
+  async create(params: CreateOrderParams, options?: RequestOptions): Promise<CreateOrderResult> {
     const body = createOrderBody(params);
     const since = Math.floor(this.transport.config.clock.now() / 1000) - LOOKUP_WINDOW_SECONDS;
     return this.transport.request(
@@ -217,7 +217,11 @@ export class OrdersResource {
   }
 
   /** `POST /portfolio/events/orders/{order_id}/amend`: new price and/or total count. */
-  amend(orderId: string, params: AmendOrderParams, options?: RequestOptions): Promise<AmendOrderResult> {
+  async amend(
+    orderId: string,
+    params: AmendOrderParams,
+    options?: RequestOptions,
+  ): Promise<AmendOrderResult> {
     const { subaccount, ...rest } = params;
     const body: Record<string, unknown> = {
       ...rest,
@@ -238,7 +242,7 @@ export class OrdersResource {
   }
 
   /** `POST /portfolio/events/orders/{order_id}/decrease`. */
-  decrease(
+  async decrease(
     orderId: string,
     params: DecreaseOrderParams,
     options?: RequestOptions,
