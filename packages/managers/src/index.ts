@@ -21,6 +21,9 @@ export type {
 export { computeEdges, shrinkProbability, sideEdge } from './edge/edge';
 export type { MinEdgeConfig, MinEdgeContext, MinEdgeSource, ResolvedMinEdge } from './edge/min-edge';
 export { DEFAULT_MIN_EDGE, meetsMinEdge, resolveMinEdge } from './edge/min-edge';
+// Entry decision
+export type { EntryPlan, EntrySkipReason, PlanEntryParams } from './entry/plan-entry';
+export { planEntry } from './entry/plan-entry';
 // Errors
 export { ManagersError, PositionFillError, TradingConfigError } from './errors';
 // Exits
