@@ -42,6 +42,19 @@ function route(method: 'get' | 'post' | 'delete', path: string, body: unknown, s
           request.headers.get('KALSHI-ACCESS-KEY') === 'key-123' &&
           verifyKalshiSignature(rsaKeys().publicKey, request.headers, request.method, url.pathname),
       });
+      // Every contract test doubles as a signature test: a bad signature gets Kalshi's 401.
+      if (!seen.at(-1)?.signed) {
+        return HttpResponse.json(
+          {
+            error: {
+              code: 'authentication_error',
+              message: 'authentication_error',
+              details: 'INCORRECT_API_KEY_SIGNATURE',
+            },
+          },
+          { status: 401 },
+        );
+      }
       return status === 204
         ? new HttpResponse(null, { status })
         : HttpResponse.json(body as object, { status });
