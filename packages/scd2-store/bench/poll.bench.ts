@@ -18,6 +18,8 @@ const MARKETS = 5_000;
 const HISTORY_KEYS = 1_000;
 const HISTORY_VERSIONS = 1_000; // 1,000 keys × 1,000 versions = 1,000,000 rows
 const databaseUrl = process.env.DATABASE_URL;
+/** BENCH_QUICK=1 skips PGlite and the 1,000,000-row as-of part (for iterating on the engine). */
+const quick = process.env.BENCH_QUICK === '1';
 
 interface Timing {
   backend: string;
@@ -286,12 +288,18 @@ async function withPglite<T>(fn: (store: Store) => Promise<T>): Promise<T> {
 
 const timings: Timing[] = [];
 const asOf: string[] = [];
-timings.push(...(await withPglite((store) => pollBench('PGlite', store))));
+if (!quick) {
+  timings.push(...(await withPglite((store) => pollBench('PGlite', store))));
+}
 if (databaseUrl === undefined || databaseUrl === '') {
   console.error('DATABASE_URL is not set: skipping the PostgreSQL half of the benchmark');
 } else {
   timings.push(...(await withPostgresSchema((store) => pollBench('PostgreSQL', store))));
-  asOf.push(...(await withPostgresSchema((store) => asOfBench('PostgreSQL', store))));
+  if (!quick) {
+    asOf.push(...(await withPostgresSchema((store) => asOfBench('PostgreSQL', store))));
+  }
 }
-asOf.push('', ...(await withPglite((store) => asOfBench('PGlite', store))));
+if (!quick) {
+  asOf.push('', ...(await withPglite((store) => asOfBench('PGlite', store))));
+}
 console.log([...table(timings), '', ...asOf].join('\n'));

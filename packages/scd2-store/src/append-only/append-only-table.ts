@@ -6,7 +6,8 @@ import {
   encodeRowArray,
   encodeValue,
   quoteIdent,
-  rowsFromJson,
+  rowsFromArrays,
+  toColumnArrays,
 } from '../internal/values';
 
 /** How an append-only (insert-only) table looks to the store. */
@@ -57,7 +58,7 @@ export class AppendOnlyTable<In extends object, Out extends object> {
       )
       .join(', ');
     this.insertSql = `INSERT INTO ${quoteIdent(definition.table)} (${names})
-SELECT ${values} FROM (${rowsFromJson(definition.columns, '$1')}) AS inp
+SELECT ${values} FROM (${rowsFromArrays(definition.columns, 1)}) AS inp
 ON CONFLICT DO NOTHING`;
   }
 
@@ -71,7 +72,7 @@ ON CONFLICT DO NOTHING`;
       return { inserted: 0, duplicates: 0 };
     }
     const records = rows.map((row) => encodeRowArray(this.definition.table, this.definition.columns, row));
-    const result = await this.db.query(this.insertSql, [JSON.stringify(records)]);
+    const result = await this.db.query(this.insertSql, toColumnArrays(this.definition.columns, records));
     return { inserted: result.rowCount, duplicates: rows.length - result.rowCount };
   }
 

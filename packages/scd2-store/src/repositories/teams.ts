@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { InsertResult } from '../append-only/append-only-table';
 import { StoreError } from '../errors';
 import type { Db } from '../internal/db';
-import { encodeRowArray, encodeValue, quoteIdent, rowsFromJson } from '../internal/values';
+import { encodeRowArray, encodeValue, quoteIdent, rowsFromArrays, toColumnArrays } from '../internal/values';
 import type { EloHistoryInput } from './elo-history';
 import { eloHistoryDefinition } from './elo-history';
 import type { DecimalInput, Json } from './types';
@@ -111,14 +111,14 @@ export class TeamsRepository {
     const result = await this.db.query<{ team_id: number }>(
       `WITH ins AS (
   INSERT INTO elo_rating_history (${names})
-  SELECT ${names} FROM (${rowsFromJson(columns, '$1')}) AS inp
+  SELECT ${names} FROM (${rowsFromArrays(columns, 1)}) AS inp
   ON CONFLICT DO NOTHING
   RETURNING team_id, rating_after
 )
 UPDATE teams t SET current_elo_rating = ins.rating_after, updated_at = now()
 FROM ins WHERE t.team_id = ins.team_id
 RETURNING t.team_id`,
-      [JSON.stringify(records)],
+      toColumnArrays(columns, records),
     );
     return { inserted: result.rowCount, duplicates: entries.length - result.rowCount };
   }

@@ -136,6 +136,26 @@ describe.each(backendNames)('VersionedTable on %s', (backend) => {
     expect(history.map((r) => r.yesBid?.toString() ?? null)).toEqual(['0.55', null, '0.01']);
   });
 
+  it('passes awkward text through exactly (quotes, braces, backslashes, commas, the word NULL)', async () => {
+    const ticker = `${uid('MKT')}-NULL`;
+    const title = 'He said "yes", {maybe} \\ back\\slash, NULL';
+    const other = uid('MKT');
+    await store.markets.upsertVersions([
+      market(ticker, { title, metadata: { quote: '"', list: [1, null, 'x,y'] } }),
+      market(other, { title: 'NULL', eventTicker: '' }),
+    ]);
+    const [row] = await store.markets.current({ ticker });
+    expect([row!.title, row!.metadata]).toEqual([title, { quote: '"', list: [1, null, 'x,y'] }]);
+    const [second] = await store.markets.current({ ticker: other });
+    expect([second!.title, second!.eventTicker]).toEqual(['NULL', '']);
+    expect(
+      await store.markets.upsertVersions([
+        market(ticker, { title }),
+        market(other, { title: 'NULL', eventTicker: '' }),
+      ]),
+    ).toEqual({ inserted: 0, versioned: 0, unchanged: 2 });
+  });
+
   it('keeps the last row when a key appears twice in one batch', async () => {
     const ticker = uid('MKT');
     const result = await store.markets.upsertVersions([

@@ -7,7 +7,8 @@ import {
   encodeRowArray,
   encodeValue,
   quoteIdent,
-  rowsFromJson,
+  rowsFromArrays,
+  toColumnArrays,
 } from '../internal/values';
 import { type Logger, noopLogger } from '../logger';
 import {
@@ -42,6 +43,8 @@ export class VersionedTable<In extends object, Out extends object> {
   private readonly table: string;
   private readonly allSpecs: readonly ColumnSpec[];
   private readonly readSpecs: readonly ColumnSpec[];
+  /** The ordinal of each batch row, then every column: the classify statement's input. */
+  private readonly inputSpecs: readonly ColumnSpec[];
   private readonly sql: { classify: string; close: string; insert: string; lock: string };
 
   constructor(db: Db, definition: VersionedTableDefinition, logger: Logger = noopLogger) {
@@ -54,13 +57,13 @@ export class VersionedTable<In extends object, Out extends object> {
     this.table = quoteIdent(definition.table);
     this.allSpecs = [...definition.key, ...definition.tracked, ...(definition.payload ?? [])];
     this.readSpecs = [...VERSION_COLUMN_SPECS, ...this.allSpecs];
+    this.inputSpecs = [{ field: '_ord', column: '_ord', type: 'integer' }, ...this.allSpecs];
     this.sql = this.buildSql();
   }
 
   private buildSql(): { classify: string; close: string; insert: string; lock: string } {
     const { key, tracked, materiality } = this.definition;
-    const ordinal = { field: '_ord', column: '_ord', type: 'integer' };
-    const recordset = `(${rowsFromJson([ordinal, ...this.allSpecs], '$1')}) AS inp`;
+    const input = `inp AS (${rowsFromArrays(this.inputSpecs, 2)})`;
     const keyJoin = key.map((k) => `cur.${quoteIdent(k.column)} = inp.${quoteIdent(k.column)}`).join(' AND ');
     const distinct =
       tracked.length === 0
@@ -74,21 +77,21 @@ export class VersionedTable<In extends object, Out extends object> {
       lock: `SELECT pg_advisory_xact_lock(hashtextextended('precog.scd2:' || current_schema() || '.' || $1, 0))`,
       // The timestamp is read here, after the lock: one per batch, millisecond precision (exact in a
       // JS Date), and strictly later than every version it replaces so no interval is empty.
-      classify: `WITH d AS (
+      classify: `WITH ${input}, d AS (
   SELECT inp._ord, cur.id AS cur_id, cur.row_start_ts AS cur_start
-  FROM ${recordset}
+  FROM inp
   LEFT JOIN ${this.table} cur ON ${keyJoin} AND cur.row_current_ind
   WHERE cur.id IS NULL OR ${changed}
 ), m AS (SELECT max(cur_start) AS max_start FROM d)
 SELECT d._ord AS ord, d.cur_id,
-  greatest(coalesce($2::timestamptz, date_trunc('milliseconds', clock_timestamp())),
+  greatest(coalesce($1::timestamptz, date_trunc('milliseconds', clock_timestamp())),
            date_trunc('milliseconds', m.max_start) + interval '1 millisecond')::text AS ts,
   m.max_start
 FROM d CROSS JOIN m`,
       close: `UPDATE ${this.table} SET row_current_ind = false, row_end_ts = $1::timestamptz
 WHERE id = ANY($2::bigint[]) AND row_current_ind`,
       insert: `INSERT INTO ${this.table} (${columns}, row_current_ind, row_start_ts)
-SELECT ${columns}, true, $2::timestamptz FROM (${rowsFromJson(this.allSpecs, '$1')}) AS inp`,
+SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2)}) AS inp`,
     };
   }
 
@@ -115,7 +118,10 @@ SELECT ${columns}, true, $2::timestamptz FROM (${rowsFromJson(this.allSpecs, '$1
     if (records.length === 0) {
       return { inserted: 0, versioned: 0, unchanged: 0 };
     }
-    const payload = JSON.stringify(records.map((values, index) => [index, ...values]));
+    const payload = toColumnArrays(
+      this.inputSpecs,
+      records.map((values, index) => [index, ...values]),
+    );
     const at = options.at;
     return retryTransient(() => this.db.transaction((tx) => this.writeBatch(tx, records, payload, at)), {
       attempts: ATTEMPTS,
@@ -127,11 +133,11 @@ SELECT ${columns}, true, $2::timestamptz FROM (${rowsFromJson(this.allSpecs, '$1
   private async writeBatch(
     tx: Queryable,
     records: readonly unknown[][],
-    payload: string,
+    payload: (string | null)[][],
     at: Date | undefined,
   ): Promise<UpsertResult> {
     await tx.query(this.sql.lock, [this.definition.table]);
-    const classified = await tx.query<ClassifiedRow>(this.sql.classify, [payload, at ?? null]);
+    const classified = await tx.query<ClassifiedRow>(this.sql.classify, [at ?? null, ...payload]);
     const changedRows = classified.rows;
     if (changedRows.length === 0) {
       return { inserted: 0, versioned: 0, unchanged: records.length };
@@ -148,7 +154,7 @@ SELECT ${columns}, true, $2::timestamptz FROM (${rowsFromJson(this.allSpecs, '$1
       await tx.query(this.sql.close, [ts, closeIds]);
     }
     const open = changedRows.map((r) => records[r.ord]!);
-    await tx.query(this.sql.insert, [JSON.stringify(open), ts]);
+    await tx.query(this.sql.insert, [ts, ...toColumnArrays(this.allSpecs, open)]);
     this.logger.debug(
       {
         table: this.definition.table,
