@@ -218,6 +218,12 @@ describe('evaluateExit', () => {
     expect(summary(r)).toEqual({ action: 'hold', exit: null, conflicting: [] });
   });
 
+  it('refuses a snapshot of another market', () => {
+    expect(() =>
+      evaluateExit({ position: yes10 }, book('0.5', '0.51', '0.49', '0.5', { ticker: 'OTHER' }), NOW),
+    ).toThrow(`snapshot is for OTHER, not for position ${yes10.positionKey} on KXNFLGAME-T`);
+  });
+
   it('turns rules off with null', () => {
     const off = exitConfig({
       stopLossPct: null,
@@ -259,7 +265,7 @@ describe('evaluateExit mirror property', () => {
               bid === null ? null : Decimal.min(bid.plus(new Decimal(spreadTicks).div(100)), d('0.99'));
             // The YES position's book: its own side's bid/ask are `bid`/`ask`.
             const s = snapshotFromYesBook({
-              ticker: 'T',
+              ticker: 'KXNFLGAME-T',
               yesBid: bid,
               yesAsk: ask,
               volume: d(100),

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { ManagersError } from '../errors';
 import { compare, floorTo, ONE, ZERO } from '../internal/decimal';
 import { executableAsk, executableBid } from '../market';
 import type { Position } from '../positions/position';
@@ -118,7 +119,8 @@ export interface ExitDecision {
  * Evaluates every exit rule for one position against one market tick. Pure: the position is
  * valued at the executable bid of the side held (NO bid for NO), the trailing stop is fed that
  * same bid, and time comes from `now`. Every rule that fires is collected; the highest-priority
- * one is returned as `exit`, the rest as `conflictingTriggers`.
+ * one is returned as `exit`, the rest as `conflictingTriggers`. A snapshot of another market
+ * is refused with a {@link ManagersError}.
  *
  * Percent rules are compared as prices (`pnlPct ≤ −0.15` ⇔ `bid ≤ entry × 0.85`), with the
  * threshold prices computed once per position version and config: a tick then costs
@@ -132,6 +134,11 @@ export function evaluateExit(
   context: ExitContext = {},
 ): ExitDecision {
   const { position } = input;
+  if (snapshot.ticker !== position.ticker) {
+    throw new ManagersError(
+      `snapshot is for ${snapshot.ticker}, not for position ${position.positionKey} on ${position.ticker}`,
+    );
+  }
   const side = position.side;
   const bid = executableBid(snapshot, side);
   let trailingStop = input.trailingStop ?? null;
