@@ -1,4 +1,6 @@
 import { takerFee } from '@precog/kalshi-client';
+import Decimal from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { d, fill } from '../__fixtures__/builders';
 import { PositionFillError } from '../errors';
@@ -171,5 +173,45 @@ describe('positionsFromFills', () => {
     ]);
     expect(positions[1]?.avgEntryPrice.toString()).toBe('0.45');
     expect(d(positions[0]?.realizedPnl ?? 0).toString()).toBe('0.15');
+  });
+});
+
+describe('position accounting properties', () => {
+  it('a position closed by any sequence of adds and partial exits realizes proceeds − costs − fees exactly', () => {
+    const cents = fc.integer({ min: 1, max: 99 }).map((c) => d(c).div(100));
+    const lots = fc.integer({ min: 1, max: 500 }).map((n) => d(n).div(100)); // fixed-point counts
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ buy: fc.boolean(), count: lots, price: cents, fee: fc.integer({ min: 0, max: 20 }) }),
+          {
+            minLength: 1,
+            maxLength: 30,
+          },
+        ),
+        cents,
+        (steps, lastPrice) => {
+          let p = openPosition(fill('yes', 'buy', '1', '0.5', '0.01'));
+          let cash = d('-0.5');
+          let fees = d('0.01');
+          for (const s of steps) {
+            const count = s.buy ? s.count : Decimal.min(s.count, p.quantity.minus('0.01'));
+            if (count.lte(0)) continue;
+            const fee = d(s.fee).div(100);
+            p = applyFill(p, fill('yes', s.buy ? 'buy' : 'sell', count, s.price, fee));
+            cash = s.buy ? cash.minus(s.price.times(count)) : cash.plus(s.price.times(count));
+            fees = fees.plus(fee);
+            expect(p.avgEntryPrice.gt(0)).toBe(true);
+          }
+          const rest = p.quantity;
+          p = applyFill(p, fill('yes', 'sell', rest, lastPrice, 0));
+          cash = cash.plus(lastPrice.times(rest));
+          expect(p.status).toBe('closed');
+          expect(p.realizedTradingPnl.toString()).toBe(cash.toString());
+          expect(p.realizedPnl.toString()).toBe(cash.minus(fees).toString());
+          expect(p.feesPaid.toString()).toBe(fees.toString());
+        },
+      ),
+    );
   });
 });

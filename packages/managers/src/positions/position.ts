@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import { PositionFillError } from '../errors';
 import { ONE, ZERO } from '../internal/decimal';
 import { oppositeSide } from '../market';
@@ -61,7 +61,11 @@ export interface Position {
    * precision), fees excluded. After the position closes: the average at the last exit.
    */
   avgEntryPrice: Decimal;
-  /** Σ (exit price − average entry) × contracts over every exit, before fees, dollars. */
+  /**
+   * Σ (exit price × contracts − cost removed) over every exit, before fees, dollars. A partial
+   * exit removes `costBasis × contracts / quantity` rounded half-even to $0.0001; the closing
+   * fill removes the rest, so once closed this is exactly proceeds − costs.
+   */
   realizedTradingPnl: Decimal;
   /** Σ fees of every fill, entries and exits, exactly as charged, dollars. */
   feesPaid: Decimal;
@@ -205,8 +209,12 @@ export function applyFill(position: Position, fill: Fill): Position {
   }
   const quantity = position.quantity.minus(fill.count);
   const closing = quantity.isZero();
-  // The whole basis leaves on the closing fill, so a closed position's P&L is exact.
-  const removedCost = closing ? position.costBasis : position.avgEntryPrice.times(fill.count);
+  // A partial exit removes its share of the cost at the average, rounded half-even to $0.0001
+  // (the money scale) so the basis left stays a short exact decimal; the closing fill removes
+  // whatever basis remains, so a closed position's P&L is exactly proceeds − costs.
+  const removedCost = closing
+    ? position.costBasis
+    : position.costBasis.times(fill.count).div(position.quantity).toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN);
   const realizedTradingPnl = position.realizedTradingPnl.plus(price.times(fill.count)).minus(removedCost);
   return {
     ...position,
