@@ -57,15 +57,27 @@ function opened(p: MarketPosition, scope: RowScope, now: Date): PositionInput {
   };
 }
 
-function closedRow(current: PositionInput, p: MarketPosition | undefined, now: Date): PositionInput {
+/**
+ * The closing version of a position: quantity 0, status `closed`, exit time when the exchange
+ * last changed the market's position (never before the entry: the two can come from different
+ * clocks). `flat` is the exchange's zero-quantity record of that market, when it sent one.
+ */
+function closedRow(
+  current: PositionInput,
+  flat: MarketPosition | undefined,
+  at: Date,
+  now: Date,
+): PositionInput {
+  const entry = current.entryTime ?? null;
+  const exitTime = entry !== null && entry.getTime() > at.getTime() ? entry : at;
   return {
     ...current,
     quantity: new Decimal(0),
     status: 'closed',
-    exitTime: p?.last_updated_ts ?? now,
-    ...(p === undefined
+    exitTime,
+    ...(flat === undefined
       ? { lastCheckTime: now }
-      : { ...exchangeFields(p, now), marketExposure: new Decimal(0) }),
+      : { ...exchangeFields(flat, now), marketExposure: new Decimal(0) }),
   };
 }
 
@@ -108,7 +120,7 @@ export async function syncPositions(
         rows.push({ ...current, side, quantity, status: 'open', ...exchangeFields(p, now) });
       } else {
         // Crossing zero (YES → NO or back) closes the old position and opens a new one.
-        if (current !== undefined) closing.push(closedRow(current, undefined, now));
+        if (current !== undefined) closing.push(closedRow(current, undefined, p.last_updated_ts ?? now, now));
         rows.push(opened(p, scope, now));
       }
     }
@@ -145,7 +157,10 @@ export async function syncPositions(
   const now = new Date(clock.now());
   const closing = [...open.values()]
     .filter((row) => !held.has(row.ticker))
-    .map((row) => closedRow(row, flat.get(row.ticker), now));
+    .map((row) => {
+      const last = flat.get(row.ticker);
+      return closedRow(row, last, last?.last_updated_ts ?? now, now);
+    });
   if (closing.length > 0) {
     const closed = await store.positions.upsertVersions(closing);
     addCounts(result, { versioned: closed.versioned });
