@@ -59,24 +59,41 @@ describe('fake exchange accounting invariants', () => {
     );
   });
 
-  it('never lets the cash balance go negative, whatever is ordered', async () => {
+  it('never lets the cash balance go negative, whatever is ordered and however prices move', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(orderArb, { minLength: 1, maxLength: 10 }), async (orders) => {
-        const clock = manualClock();
-        const exchange = makeExchange(clock, { rateLimit: false, balance: '5' });
-        for (const o of orders) {
-          await send(exchange, clock, 'POST', '/portfolio/events/orders', {
-            body: orderBody({
-              side: o.side,
-              count: String(o.count),
-              price: new Decimal(o.cents).div(100).toFixed(4),
-              time_in_force: o.tif,
-            }),
+      fc.asyncProperty(
+        fc.array(orderArb, { minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 2, max: 98 }),
+        async (orders, moveTo) => {
+          const clock = manualClock();
+          const exchange = makeExchange(clock, {
+            rateLimit: false,
+            balance: '5',
+            series: [{ ticker: 'KXNFLGAME', feeType: 'quadratic_with_maker_fees' }],
+          });
+          for (const o of orders) {
+            await send(exchange, clock, 'POST', '/portfolio/events/orders', {
+              body: orderBody({
+                side: o.side,
+                count: String(o.count),
+                price: new Decimal(o.cents).div(100).toFixed(4),
+                time_in_force: o.tif,
+              }),
+            });
+            expect(exchange.snapshot().balance.gte(0)).toBe(true);
+          }
+          // Resting orders filled as maker (with maker fees) still fit in the cash held back for them.
+          const ask = new Decimal(moveTo).div(100);
+          exchange.setPrices(KC, {
+            yesBid: ask.minus('0.01'),
+            yesAsk: ask,
+            yesBidSize: '1000',
+            yesAskSize: '1000',
           });
           expect(exchange.snapshot().balance.gte(0)).toBe(true);
-        }
-      }),
-      { numRuns: 40 },
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 });

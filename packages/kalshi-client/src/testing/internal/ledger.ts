@@ -130,9 +130,28 @@ export function crosses(side: 'bid' | 'ask', limit: Decimal, price: Decimal): bo
 }
 
 export function releaseReserve(state: ExchangeState, order: OrderState, count: Decimal): void {
-  const release = Decimal.min(order.reserved, count.times(sidePrice(order.side, order.price)));
+  if (order.reserved.isZero() || order.remainingCount.lte(0)) return;
+  // The reserve covers the whole resting remainder: each contract leaving it frees its share.
+  const release = Decimal.min(order.reserved, order.reserved.times(count).div(order.remainingCount));
   order.reserved = order.reserved.minus(release);
   state.balance = state.balance.plus(release);
+}
+
+/**
+ * Cash held back while `order` rests: what its contracts that would open a position cost at its
+ * limit, plus the largest maker fee its remainder could pay.
+ */
+export function reserveFor(
+  state: ExchangeState,
+  market: MarketState,
+  order: OrderState,
+  rounding: FeeRounding,
+): Decimal {
+  const opening = order.remainingCount.minus(
+    closingCount(state, order.ticker, order.side, order.remainingCount),
+  );
+  const fee = roundFeeUp(rawFee(state, market, order.price, order.remainingCount, 'maker'), rounding);
+  return opening.times(sidePrice(order.side, order.price)).plus(fee);
 }
 
 /** Cancels the resting remainder of an order; returns the contracts removed. */

@@ -6,6 +6,7 @@ import {
   closingCount,
   crosses,
   releaseReserve,
+  reserveFor,
   restingOrders,
   sidePrice,
 } from './ledger';
@@ -69,9 +70,12 @@ export function placeOrder(
   // Cash check: the contracts that open a position cost their side's price, plus the taker fee.
   const opening = count.minus(closingCount(state, market.ticker, params.side, count));
   const worst = opening.times(sidePrice(params.side, params.price));
+  // Fills happen at the limit or better: the fee is largest at the price nearest to 0.50 on that side.
+  const feePrice =
+    params.side === 'bid' ? Decimal.min(params.price, '0.5') : Decimal.max(params.price, '0.5');
   const feeBound = tradingFee({
     ...feeScheduleOf(state, market),
-    price: params.price,
+    price: feePrice,
     count,
     role: 'taker',
     rounding,
@@ -143,9 +147,8 @@ export function placeOrder(
 
   if (order.remainingCount.gt(0)) {
     if (params.timeInForce === 'good_till_canceled' && !stoppedBySelf) {
-      const reserve = order.remainingCount.times(sidePrice(order.side, order.price));
-      order.reserved = reserve;
-      state.balance = state.balance.minus(reserve);
+      order.reserved = reserveFor(state, market, order, rounding);
+      state.balance = state.balance.minus(order.reserved);
     } else {
       order.remainingCount = ZERO;
       order.status =
@@ -207,7 +210,7 @@ export function amendOrder(
     now,
   );
   if (order.remainingCount.gt(0)) {
-    order.reserved = order.remainingCount.times(sidePrice(order.side, price));
+    order.reserved = reserveFor(state, market, order, rounding);
     state.balance = state.balance.minus(order.reserved);
   } else {
     order.status = 'executed';
