@@ -154,6 +154,15 @@ export function reserveFor(
   return opening.times(sidePrice(order.side, order.price)).plus(fee);
 }
 
+/** Recomputes the cash held for every resting order of a market after its position changed. */
+export function refreshReserves(state: ExchangeState, market: MarketState, rounding: FeeRounding): void {
+  for (const order of restingOrders(state, market.ticker)) {
+    state.balance = state.balance.plus(order.reserved);
+    order.reserved = reserveFor(state, market, order, rounding);
+    state.balance = state.balance.minus(order.reserved);
+  }
+}
+
 /** Cancels the resting remainder of an order; returns the contracts removed. */
 export function cancelOrder(state: ExchangeState, order: OrderState, now: number): Decimal {
   const reduced = order.remainingCount;

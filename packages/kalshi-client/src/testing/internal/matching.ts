@@ -5,6 +5,7 @@ import {
   cancelOrder,
   closingCount,
   crosses,
+  refreshReserves,
   releaseReserve,
   reserveFor,
   restingOrders,
@@ -158,6 +159,7 @@ export function placeOrder(
   if (order.remainingCount.isZero() && order.status === 'resting') {
     order.status = order.fillCount.gt(0) ? 'executed' : 'canceled';
   }
+  if (fills.length > 0) refreshReserves(state, market, rounding);
   return { ok: true, order, fills };
 }
 
@@ -215,6 +217,7 @@ export function amendOrder(
   } else {
     order.status = 'executed';
   }
+  if (fills.length > 0) refreshReserves(state, market, rounding);
   return fills;
 }
 
@@ -242,5 +245,6 @@ export function matchRestingOrders(
     }
     if (order.remainingCount.isZero()) order.status = 'executed';
   }
+  if (fills.length > 0) refreshReserves(state, market, rounding);
   return fills;
 }
