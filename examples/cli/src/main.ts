@@ -11,6 +11,7 @@ import { createProgram } from './cli/program';
 import { runProgram } from './cli/run-action';
 // ── command modules (one import per command, keep alphabetical) ──────────────────────────
 import { register as registerConfig } from './commands/config';
+import { register as registerDb } from './commands/db';
 import { register as registerElo } from './commands/elo';
 import { register as registerFetch } from './commands/fetch';
 
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   const program = createProgram();
   // ── command registrations (one line per command, same order as the imports) ────────────
   registerConfig(program);
+  registerDb(program);
   registerElo(program);
   registerFetch(program);
   return program;
