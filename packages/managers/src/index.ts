@@ -49,8 +49,27 @@ export type {
   TrailTightening,
 } from './exits/trailing-stop';
 export { initTrailingStop, updateTrailingStop, validateTrailingStopConfig } from './exits/trailing-stop';
+// Lifecycle of strategy and model versions (database-backed)
+export type {
+  ConfigVersionManagerOptions,
+  CreateVersionParams,
+  ParsedVersion,
+  StoredConfig,
+  TransitionOptions,
+} from './lifecycle/config-version-manager';
+export { ConfigVersionManager } from './lifecycle/config-version-manager';
+export {
+  ImmutableConfigError,
+  InvalidConfigError,
+  InvalidTransitionError,
+  VersionNotFoundError,
+} from './lifecycle/errors';
+export { ALLOWED_TRANSITIONS, isAllowedTransition, LIFECYCLE_STATUSES } from './lifecycle/transitions';
 export type { YesBookParams } from './market';
 export { executableAsk, executableBid, oppositeSide, snapshotFromYesBook } from './market';
+export type { EloModelConfig, ModelConfig } from './models/model-config';
+export { eloModelSchema, MODEL_CONFIG_SCHEMAS } from './models/model-config';
+export { ModelManager } from './models/model-manager';
 // Persistence shapes (JSON) for trailing-stop and breaker state
 export type { RiskStateJson } from './persistence/risk-json';
 export { riskStateFromJson, riskStateToJson } from './persistence/risk-json';
@@ -82,6 +101,9 @@ export {
 // Sizing
 export type { SizePositionParams, SizingConfig, SizingLimit, SizingResult } from './sizing/kelly';
 export { kellyFraction, sizePosition } from './sizing/kelly';
+export type { EdgeKellyStrategyConfig, StrategyConfig } from './strategies/strategy-config';
+export { edgeKellyStrategySchema, STRATEGY_CONFIG_SCHEMAS } from './strategies/strategy-config';
+export { StrategyManager } from './strategies/strategy-manager';
 // Sync (exchange → store)
 export { syncBalance } from './sync/balance';
 export { SyncInterruptedError } from './sync/errors';
