@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import type { RequestHandler } from 'msw';
 import type { FeeRounding } from '../fees';
 import { authenticate } from './internal/auth';
 import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal/buckets';
@@ -63,7 +64,7 @@ export interface FakeExchange {
    * Needs the optional peer dependency `msw`: it is loaded from the working directory, or pass
    * the module yourself (`{ msw: await import('msw') }`) when it lives elsewhere.
    */
-  handlers(baseUrl: string, options?: { msw?: unknown }): unknown[];
+  handlers(baseUrl: string, options?: { msw?: unknown }): RequestHandler[];
   /** Serves the exchange over HTTP on 127.0.0.1 (`port` 0 or omitted: any free port). */
   listen(options?: { port?: number }): Promise<FakeExchangeServer>;
   /** Sets a market's best prices; the account's resting orders they cross fill as maker. */
@@ -256,8 +257,13 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
 
   const exchange: FakeExchange = {
     handle,
-    handlers(baseUrl: string, handlerOptions?: { msw?: unknown }): unknown[] {
-      return mswHandlers(baseUrl, API_PREFIX, handle, handlerOptions?.msw as MswModule | undefined);
+    handlers(baseUrl: string, handlerOptions?: { msw?: unknown }): RequestHandler[] {
+      return mswHandlers(
+        baseUrl,
+        API_PREFIX,
+        handle,
+        handlerOptions?.msw as MswModule | undefined,
+      ) as RequestHandler[];
     },
     listen(listenOptions = {}) {
       return startNodeServer(handle, listenOptions.port ?? 0);

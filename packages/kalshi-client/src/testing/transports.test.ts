@@ -134,7 +134,7 @@ describe('fake exchange as msw handlers', () => {
   const clock = manualClock();
   const exchange = makeExchange(clock);
   const base = 'https://external-api.demo.kalshi.co/trade-api/v2';
-  const server = setupServer(...(exchange.handlers(base) as Parameters<typeof setupServer>));
+  const server = setupServer(...exchange.handlers(base));
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => server.close());
 
@@ -175,7 +175,7 @@ describe('fake exchange as msw handlers', () => {
     const msw = await import('msw');
     const handlers = exchange.handlers('https://elsewhere.test/trade-api/v2', { msw });
     expect(handlers).toHaveLength(1);
-    server.use(...(handlers as Parameters<typeof server.use>));
+    server.use(...handlers);
     const res = await fetch('https://elsewhere.test/trade-api/v2/exchange/status');
     expect(await res.json()).toEqual({ exchange_active: true, trading_active: true });
   });
