@@ -60,7 +60,7 @@ export async function openSyncSession(command: Command, options: { signed: boole
   }
   try {
     const applied = await store.migrate();
-    if (applied.length > 0) logger.info({ applied: applied.length }, 'store migrated');
+    if (applied.length > 0) logger.debug({ applied: applied.length }, 'store migrated');
   } catch (error) {
     await store.close().catch(() => undefined);
     release?.();
