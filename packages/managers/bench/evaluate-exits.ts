@@ -106,7 +106,7 @@ function evaluateAll(books: Map<string, MarketSnapshot>, now: number): number {
     if (decision.action === 'exit') exits += 1;
     // Keep the trailing stop the evaluator returned, as the monitoring loop persists it.
     if (decision.trailingStopChange !== 'none')
-      item.input = { ...item.input, trailingStop: decision.trailingStop };
+      item.input = { position: item.input.position, trailingStop: decision.trailingStop };
   }
   return exits;
 }

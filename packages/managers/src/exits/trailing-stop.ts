@@ -103,6 +103,25 @@ export function validateTrailingStopConfig(config: TrailingStopConfig): Trailing
   return config;
 }
 
+/**
+ * Builds a state with one fixed property order, so every state object shares one V8 hidden
+ * class (a spread would make a second shape and slow down the hot evaluation loop).
+ */
+function makeState(base: TrailingStopState, changes: Partial<TrailingStopState>): TrailingStopState {
+  const next = { ...base, ...changes };
+  return {
+    active: next.active,
+    entryPrice: next.entryPrice,
+    activatedAt: next.activatedAt,
+    activationPrice: next.activationPrice,
+    peakPrice: next.peakPrice,
+    peakTimestamp: next.peakTimestamp,
+    currentStopPrice: next.currentStopPrice,
+    currentDistance: next.currentDistance,
+    config: next.config,
+  };
+}
+
 /** A fresh, unarmed trailing stop for a position entered at `entryPrice`. */
 export function initTrailingStop(entryPrice: Decimal.Value, config: TrailingStopConfig): TrailingStopState {
   validateTrailingStopConfig(config);
@@ -211,15 +230,14 @@ export function stepTrailingStop(
       compare(bid, activationPrice ?? entry.times(ONE.plus(config.activationThreshold))) >= 0;
     if (!armed) {
       return {
-        state: compare(entry, state.entryPrice) === 0 ? state : { ...state, entryPrice: entry },
+        state: compare(entry, state.entryPrice) === 0 ? state : makeState(state, { entryPrice: entry }),
         change: 'none',
         triggered: false,
       };
     }
     const distance = distanceAt(config, entry, bid);
     const stop = stopFor(config, distance, bid, tick.side, tick.priceRanges);
-    const next: TrailingStopState = {
-      ...state,
+    const next = makeState(state, {
       active: true,
       entryPrice: entry,
       activatedAt: tick.now,
@@ -228,7 +246,7 @@ export function stepTrailingStop(
       peakTimestamp: tick.now,
       currentStopPrice: stop,
       currentDistance: distance,
-    };
+    });
     return { state: next, change: 'activated', triggered: stop !== null && compare(bid, stop) <= 0 };
   }
   const peak = state.peakPrice as Decimal;
@@ -237,13 +255,12 @@ export function stepTrailingStop(
     const distance = distanceAt(config, state.entryPrice, bid);
     const candidate = stopFor(config, distance, bid, tick.side, tick.priceRanges);
     const raise = candidate !== null && (previousStop === null || compare(candidate, previousStop) > 0);
-    const next: TrailingStopState = {
-      ...state,
+    const next = makeState(state, {
       peakPrice: bid,
       peakTimestamp: tick.now,
       currentStopPrice: raise ? candidate : previousStop,
       currentDistance: raise ? distance : state.currentDistance,
-    };
+    });
     const stop = next.currentStopPrice;
     return {
       state: next,

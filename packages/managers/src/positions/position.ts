@@ -157,6 +157,32 @@ export function openPosition(fill: Fill, scope: PositionScope = {}): Position {
   };
 }
 
+/** Builds a position with one fixed property order (one V8 hidden class for every version). */
+function makePosition(base: Position, changes: Partial<Position>): Position {
+  const p = { ...base, ...changes };
+  return {
+    positionKey: p.positionKey,
+    platform: p.platform,
+    subaccount: p.subaccount,
+    ticker: p.ticker,
+    side: p.side,
+    status: p.status,
+    quantity: p.quantity,
+    entryQuantity: p.entryQuantity,
+    costBasis: p.costBasis,
+    avgEntryPrice: p.avgEntryPrice,
+    realizedTradingPnl: p.realizedTradingPnl,
+    feesPaid: p.feesPaid,
+    realizedPnl: p.realizedPnl,
+    fillCount: p.fillCount,
+    openingFillId: p.openingFillId,
+    lastFillId: p.lastFillId,
+    openedAt: p.openedAt,
+    updatedAt: p.updatedAt,
+    closedAt: p.closedAt,
+  };
+}
+
 /**
  * Applies one more fill to an open position and returns the new version (the input is not
  * changed). Adds move the weighted average entry; exits realise `(price − average) × count`;
@@ -190,15 +216,14 @@ export function applyFill(position: Position, fill: Fill): Position {
   if (action === 'buy') {
     const quantity = position.quantity.plus(fill.count);
     const costBasis = position.costBasis.plus(price.times(fill.count));
-    return {
-      ...position,
+    return makePosition(position, {
       ...common,
       quantity,
       entryQuantity: position.entryQuantity.plus(fill.count),
       costBasis,
       avgEntryPrice: costBasis.div(quantity),
       realizedPnl: position.realizedTradingPnl.minus(feesPaid),
-    };
+    });
   }
 
   if (fill.count.gt(position.quantity)) {
@@ -216,8 +241,7 @@ export function applyFill(position: Position, fill: Fill): Position {
     ? position.costBasis
     : position.costBasis.times(fill.count).div(position.quantity).toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN);
   const realizedTradingPnl = position.realizedTradingPnl.plus(price.times(fill.count)).minus(removedCost);
-  return {
-    ...position,
+  return makePosition(position, {
     ...common,
     status: closing ? 'closed' : 'open',
     quantity,
@@ -225,7 +249,7 @@ export function applyFill(position: Position, fill: Fill): Position {
     realizedTradingPnl,
     realizedPnl: realizedTradingPnl.minus(feesPaid),
     closedAt: closing ? fill.createdAt : null,
-  };
+  });
 }
 
 /** Builds positions from a market's fills in exchange order: a new position each time one opens from zero. */
