@@ -3,11 +3,10 @@ import type { Db } from '../internal/db';
 import {
   type ColumnSpec,
   decodeRow,
-  encodeRowArray,
   encodeValue,
   quoteIdent,
+  RowEncoder,
   rowsFromArrays,
-  toColumnArrays,
 } from '../internal/values';
 
 /** How an append-only (insert-only) table looks to the store. */
@@ -44,11 +43,13 @@ export class AppendOnlyTable<In extends object, Out extends object> {
   private readonly db: Db;
   private readonly insertSql: string;
   private readonly readSpecs: readonly ColumnSpec[];
+  private readonly encoder: RowEncoder;
 
   constructor(db: Db, definition: AppendOnlyTableDefinition) {
     this.db = db;
     this.definition = definition;
     this.readSpecs = [...definition.generated, ...definition.columns];
+    this.encoder = new RowEncoder(definition.table, definition.columns);
     const names = definition.columns.map((c) => quoteIdent(c.column)).join(', ');
     const values = definition.columns
       .map((c) =>
@@ -71,8 +72,8 @@ ON CONFLICT DO NOTHING`;
     if (rows.length === 0) {
       return { inserted: 0, duplicates: 0 };
     }
-    const records = rows.map((row) => encodeRowArray(this.definition.table, this.definition.columns, row));
-    const result = await this.db.query(this.insertSql, toColumnArrays(this.definition.columns, records));
+    const records = rows.map((row) => this.encoder.encode(row));
+    const result = await this.db.query(this.insertSql, this.encoder.columns(records));
     return { inserted: result.rowCount, duplicates: rows.length - result.rowCount };
   }
 

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import type { InsertResult } from '../append-only/append-only-table';
 import { StoreError } from '../errors';
 import type { Db } from '../internal/db';
-import { encodeRowArray, encodeValue, quoteIdent, rowsFromArrays, toColumnArrays } from '../internal/values';
+import { encodeValue, quoteIdent, RowEncoder, rowsFromArrays } from '../internal/values';
 import type { EloHistoryInput } from './elo-history';
 import { eloHistoryDefinition } from './elo-history';
 import type { DecimalInput, Json } from './types';
@@ -106,7 +106,8 @@ export class TeamsRepository {
       seen.add(entry.teamId);
     }
     const { table, columns } = eloHistoryDefinition;
-    const records = entries.map((entry) => encodeRowArray(table, columns, entry));
+    const encoder = new RowEncoder(table, columns);
+    const records = entries.map((entry) => encoder.encode(entry));
     const names = columns.map((c) => quoteIdent(c.column)).join(', ');
     const result = await this.db.query<{ team_id: number }>(
       `WITH ins AS (
@@ -118,7 +119,7 @@ export class TeamsRepository {
 UPDATE teams t SET current_elo_rating = ins.rating_after, updated_at = now()
 FROM ins WHERE t.team_id = ins.team_id
 RETURNING t.team_id`,
-      toColumnArrays(columns, records),
+      encoder.columns(records),
     );
     return { inserted: result.rowCount, duplicates: entries.length - result.rowCount };
   }

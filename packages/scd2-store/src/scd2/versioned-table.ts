@@ -4,11 +4,10 @@ import { retryTransient } from '../internal/retry';
 import {
   type ColumnSpec,
   decodeRow,
-  encodeRowArray,
   encodeValue,
   quoteIdent,
+  RowEncoder,
   rowsFromArrays,
-  toColumnArrays,
 } from '../internal/values';
 import { type Logger, noopLogger } from '../logger';
 import {
@@ -43,8 +42,9 @@ export class VersionedTable<In extends object, Out extends object> {
   private readonly table: string;
   private readonly allSpecs: readonly ColumnSpec[];
   private readonly readSpecs: readonly ColumnSpec[];
-  /** The ordinal of each batch row, then every column: the classify statement's input. */
+  /** The ordinal of each batch row, then the key and tracked columns: the classify statement's input. */
   private readonly inputSpecs: readonly ColumnSpec[];
+  private readonly encoder: RowEncoder;
   private readonly sql: { classify: string; close: string; insert: string; lock: string };
 
   constructor(db: Db, definition: VersionedTableDefinition, logger: Logger = noopLogger) {
@@ -57,7 +57,12 @@ export class VersionedTable<In extends object, Out extends object> {
     this.table = quoteIdent(definition.table);
     this.allSpecs = [...definition.key, ...definition.tracked, ...(definition.payload ?? [])];
     this.readSpecs = [...VERSION_COLUMN_SPECS, ...this.allSpecs];
-    this.inputSpecs = [{ field: '_ord', column: '_ord', type: 'integer' }, ...this.allSpecs];
+    this.inputSpecs = [
+      { field: '_ord', column: '_ord', type: 'integer' },
+      ...definition.key,
+      ...definition.tracked,
+    ];
+    this.encoder = new RowEncoder(definition.table, this.allSpecs);
     this.sql = this.buildSql();
   }
 
@@ -111,17 +116,15 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
   async upsertVersions(rows: readonly In[], options: UpsertOptions = {}): Promise<UpsertResult> {
     const byKey = new Map<string, unknown[]>();
     for (const row of rows) {
-      const values = encodeRowArray(this.definition.table, this.allSpecs, row);
+      const values = this.encoder.encode(row);
       byKey.set(this.keyOf(values), values);
     }
     const records = [...byKey.values()];
     if (records.length === 0) {
       return { inserted: 0, versioned: 0, unchanged: 0 };
     }
-    const payload = toColumnArrays(
-      this.inputSpecs,
-      records.map((values, index) => [index, ...values]),
-    );
+    const ordinals = `{${records.map((_, index) => index).join(',')}}`;
+    const payload = [ordinals, ...this.encoder.columns(records, this.inputSpecs.length - 1)];
     const at = options.at;
     return retryTransient(() => this.db.transaction((tx) => this.writeBatch(tx, records, payload, at)), {
       attempts: ATTEMPTS,
@@ -133,7 +136,7 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
   private async writeBatch(
     tx: Queryable,
     records: readonly unknown[][],
-    payload: (string | null)[][],
+    payload: string[],
     at: Date | undefined,
   ): Promise<UpsertResult> {
     await tx.query(this.sql.lock, [this.definition.table]);
@@ -154,7 +157,7 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
       await tx.query(this.sql.close, [ts, closeIds]);
     }
     const open = changedRows.map((r) => records[r.ord]!);
-    await tx.query(this.sql.insert, [ts, ...toColumnArrays(this.allSpecs, open)]);
+    await tx.query(this.sql.insert, [ts, ...this.encoder.columns(open)]);
     this.logger.debug(
       {
         table: this.definition.table,
