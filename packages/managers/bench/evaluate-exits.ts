@@ -10,17 +10,12 @@
 
 import { performance } from 'node:perf_hooks';
 import Decimal from 'decimal.js';
-import {
-  DEFAULT_EXIT_CONFIG,
-  type ExitEvaluationInput,
-  evaluateExit,
-  initTrailingStop,
-  type MarketSnapshot,
-  openPosition,
-  snapshotFromYesBook,
-  type TrailingStopConfig,
-  updateTrailingStop,
-} from '../src/index';
+// The trading modules themselves, not the package index (which also loads the store-backed sync services).
+import { DEFAULT_EXIT_CONFIG, type ExitEvaluationInput, evaluateExit } from '../src/exits/evaluate';
+import { initTrailingStop, type TrailingStopConfig, updateTrailingStop } from '../src/exits/trailing-stop';
+import { snapshotFromYesBook } from '../src/market';
+import { openPosition } from '../src/positions/position';
+import type { MarketSnapshot } from '../src/types';
 
 const POSITIONS = 10_000;
 // Kalshi nets contracts per market and subaccount: one open position per market.

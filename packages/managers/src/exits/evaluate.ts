@@ -142,7 +142,8 @@ export function evaluateExit(
   const side = position.side;
   const bid = executableBid(snapshot, side);
   let trailingStop = input.trailingStop ?? null;
-  if (position.status !== 'open' || position.quantity.isZero()) {
+  // An open position always holds contracts: applyFill closes it when it reaches zero.
+  if (position.status !== 'open') {
     return {
       action: 'hold',
       exit: null,
@@ -344,7 +345,10 @@ function priceLevels(
     profitTarget: config.profitTargetPct === null ? null : entry.times(ONE.plus(config.profitTargetPct)),
     lateLoss: entry.times(ONE.minus(config.losingPnlPct)),
     partials: config.partialExits.map((stage) => entry.times(ONE.plus(stage.profitThreshold))),
-    activation: trailingConfig === null ? null : entry.times(ONE.plus(trailingConfig.activationThreshold)),
+    activation:
+      trailingConfig === null || !entry.gt(ZERO)
+        ? null
+        : entry.times(ONE.plus(trailingConfig.activationThreshold)),
   };
   levelCache.set(position, levels);
   return levels;

@@ -210,7 +210,7 @@ const NO_CHANGE_UNTRIGGERED = (state: TrailingStopState): TrailingStopUpdate => 
 
 /**
  * {@link updateTrailingStop} with the activation price `entry × (1 + activationThreshold)`
- * already computed by the caller for `tick.entryPrice` (the exit evaluator caches it per
+ * already computed by the caller for `tick.entryPrice` (only when that entry is positive) (the exit evaluator caches it per
  * position), so an unarmed stop costs one comparison per tick instead of a division.
  * @internal
  */
@@ -225,12 +225,15 @@ export function stepTrailingStop(
   if (!state.active) {
     const entry = tick.entryPrice ?? state.entryPrice;
     // (bid − entry) / entry ≥ threshold, compared as prices: bid ≥ entry × (1 + threshold).
+    // A caller-supplied activation price implies a positive entry (the evaluator only passes one then).
     const armed =
-      compare(entry, ZERO) > 0 &&
-      compare(bid, activationPrice ?? entry.times(ONE.plus(config.activationThreshold))) >= 0;
+      activationPrice !== null
+        ? compare(bid, activationPrice) >= 0
+        : compare(entry, ZERO) > 0 && compare(bid, entry.times(ONE.plus(config.activationThreshold))) >= 0;
     if (!armed) {
+      const same = entry === state.entryPrice || compare(entry, state.entryPrice) === 0;
       return {
-        state: compare(entry, state.entryPrice) === 0 ? state : makeState(state, { entryPrice: entry }),
+        state: same ? state : makeState(state, { entryPrice: entry }),
         change: 'none',
         triggered: false,
       };
