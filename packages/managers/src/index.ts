@@ -21,11 +21,27 @@ export type {
 export { computeEdges, shrinkProbability, sideEdge } from './edge/edge';
 export type { MinEdgeConfig, MinEdgeContext, MinEdgeSource, ResolvedMinEdge } from './edge/min-edge';
 export { DEFAULT_MIN_EDGE, meetsMinEdge, resolveMinEdge } from './edge/min-edge';
+// Elo rating service (game_states → teams and elo_rating_history)
+export type { EloRatingServiceOptions, EloRunResult } from './elo-service/elo-rating-service';
+export { EloRatingService, regressionGameId } from './elo-service/elo-rating-service';
 // Entry decision
 export type { EntryPlan, EntrySkipReason, PlanEntryParams } from './entry/plan-entry';
 export { planEntry } from './entry/plan-entry';
 // Errors
 export { ManagersError, PositionFillError, TradingConfigError } from './errors';
+// Execution: orders, exits, risk on the store
+export type {
+  ExecuteExitParams,
+  ExecutionLogger,
+  ExitExecutionResult,
+  ExitExecutorOptions,
+  Reconciliation,
+} from './execution/exit-executor';
+export { ExitExecutor } from './execution/exit-executor';
+export { snapshotFromMarket } from './execution/market-snapshot';
+export type { SideOrderParams, SideOrderResult, TradingClient } from './execution/orders';
+export { placeSideOrder, toPositionFill } from './execution/orders';
+export { BREAKER_EVENT_TYPES, RiskRecorder } from './execution/risk-recorder';
 // Exits
 export type { ExitCondition, ExitPriority } from './exits/conditions';
 export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
@@ -75,6 +91,17 @@ export type { RiskStateJson } from './persistence/risk-json';
 export { riskStateFromJson, riskStateToJson } from './persistence/risk-json';
 export type { TrailingStopStateJson } from './persistence/trailing-stop-json';
 export { trailingStopStateFromJson, trailingStopStateToJson } from './persistence/trailing-stop-json';
+// Positions and edges on the store
+export type { EdgeRecord } from './position-manager/edges';
+export { recordEdges } from './position-manager/edges';
+export type { PositionManagerOptions, SavePositionParams } from './position-manager/position-manager';
+export { PositionManager } from './position-manager/position-manager';
+export type {
+  PositionAttribution,
+  PositionExitSummary,
+  StoredPosition,
+} from './position-manager/stored-position';
+export { positionFromRow, positionToRow } from './position-manager/stored-position';
 export type { PositionMark } from './positions/mark';
 export { markPosition } from './positions/mark';
 // Positions

@@ -1,0 +1,246 @@
+import type { ExitAttemptInput, Store } from '@precog/scd2-store';
+import Decimal from 'decimal.js';
+import type { ExitTrigger } from '../exits/evaluate';
+import type { ExitPlan } from '../exits/execution-plan';
+import type { TrailingStopState } from '../exits/trailing-stop';
+import type { PositionManager } from '../position-manager/position-manager';
+import type { StoredPosition } from '../position-manager/stored-position';
+import { applyFill, type Fill, type Position } from '../positions/position';
+import type { EpochMs } from '../types';
+import { placeSideOrder, type TradingClient } from './orders';
+
+/** A structural logger (pino-compatible). */
+export interface ExecutionLogger {
+  debug(obj: Record<string, unknown>, msg?: string): void;
+  info(obj: Record<string, unknown>, msg?: string): void;
+  warn(obj: Record<string, unknown>, msg?: string): void;
+  error(obj: Record<string, unknown>, msg?: string): void;
+}
+
+const noop = () => undefined;
+const NOOP_LOGGER: ExecutionLogger = { debug: noop, info: noop, warn: noop, error: noop };
+
+/** Options of {@link ExitExecutor}. */
+export interface ExitExecutorOptions {
+  /** Clock of attempt and exit times, epoch ms. Default `Date.now`. */
+  clock?: { now(): EpochMs };
+  /** Waits between attempts (the plan's `waitBeforeNextMs`). Default: a real timer. Tests pass a no-op. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Called once per failed order call (feed it to the API-error breaker). */
+  onApiError?: (error: unknown) => void;
+  /** Called once per successful order call. */
+  onApiSuccess?: () => void;
+  logger?: ExecutionLogger;
+}
+
+/** What one exit did. */
+export interface ExitExecutionResult {
+  /** The position after the exit (closed when every contract was sold). */
+  position: Position;
+  /** Contracts sold. */
+  filled: Decimal;
+  /** Contracts the plan wanted sold but that are still held (the plan's `onExhausted: alert`). */
+  unfilled: Decimal;
+  /** Rows written to exit_attempts, in order. */
+  attempts: ExitAttemptInput[];
+  /** Net realized P&L of this exit (proceeds − cost removed − exit fees), dollars. */
+  realizedPnl: Decimal;
+  /** Volume-weighted sale price in the side's space (full precision), or null when nothing filled. */
+  averagePrice: Decimal | null;
+  /** The exchange's position after the exit compared with ours. */
+  reconciliation: Reconciliation;
+}
+
+/** Our position against the exchange's, after an exit. */
+export interface Reconciliation {
+  /** True when the exchange holds exactly what we think we hold. */
+  matches: boolean;
+  /** Signed contracts we hold by our books (positive YES, negative NO, Kalshi's convention). */
+  expected: Decimal;
+  /** Signed contracts the exchange reports (0 when it lists no position). */
+  exchange: Decimal;
+}
+
+/** Parameters of {@link ExitExecutor.execute}. */
+export interface ExecuteExitParams {
+  stored: StoredPosition;
+  /** The rule that fired (`evaluateExit(...).exit`). */
+  trigger: ExitTrigger;
+  /** The ladder to follow (`planExitOrders` for that trigger). */
+  plan: ExitPlan;
+  /** The trailing stop after the tick that fired (`evaluateExit(...).trailingStop`). */
+  trailingStop?: TrailingStopState | null;
+  /** Unrealized P&L at the moment the exit fired, recorded with the exit. */
+  unrealizedPnlAtExit?: Decimal | null;
+}
+
+const ZERO = new Decimal(0);
+
+/**
+ * Works an exit: follows the plan's immediate-or-cancel, reduce-only sells at the bid and
+ * below (never under the floor), one `exit_attempts` row per order with what it filled, one
+ * `position_exits` row for the exit, a new position version, then compares the exchange's
+ * position with ours.
+ */
+export class ExitExecutor {
+  private readonly client: TradingClient;
+  private readonly store: Store;
+  private readonly positions: PositionManager;
+  private readonly clock: { now(): EpochMs };
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly options: ExitExecutorOptions;
+  private readonly logger: ExecutionLogger;
+
+  constructor(
+    client: TradingClient,
+    store: Store,
+    positions: PositionManager,
+    options: ExitExecutorOptions = {},
+  ) {
+    this.client = client;
+    this.store = store;
+    this.positions = positions;
+    this.options = options;
+    this.clock = options.clock ?? { now: () => Date.now() };
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.logger = options.logger ?? NOOP_LOGGER;
+  }
+
+  async execute(params: ExecuteExitParams): Promise<ExitExecutionResult> {
+    const { stored, trigger, plan } = params;
+    const start = stored.position;
+    let position = start;
+    let remaining = Decimal.min(plan.quantity, position.quantity);
+    const attempts: ExitAttemptInput[] = [];
+    const sold: Fill[] = [];
+    let lastOrderId: string | null = null;
+    for (const step of plan.steps) {
+      if (!remaining.gt(0)) break;
+      const attemptedAt = new Date(this.clock.now());
+      const attempt: ExitAttemptInput = {
+        positionKey: position.positionKey,
+        platformId: position.platform,
+        ticker: position.ticker,
+        exitCondition: trigger.condition,
+        exitPriority: trigger.priority,
+        orderType: step.kind,
+        quantity: remaining,
+        attemptNumber: step.attempt,
+        limitPrice: step.limitPrice,
+        timeoutSeconds: step.waitBeforeNextMs === null ? null : Math.ceil(step.waitBeforeNextMs / 1000),
+        attemptedAt,
+      };
+      try {
+        const order = await placeSideOrder(this.client, {
+          ticker: position.ticker,
+          side: position.side,
+          action: 'sell',
+          count: remaining,
+          price: step.limitPrice,
+          reduceOnly: true,
+        });
+        this.options.onApiSuccess?.();
+        lastOrderId = order.orderId;
+        for (const fill of order.fills) position = applyFill(position, fill);
+        sold.push(...order.fills);
+        remaining = remaining.minus(order.filled);
+        attempt.orderId = order.orderId;
+        attempt.success = order.filled.gt(0);
+        attempt.fillPrice = order.filled.gt(0)
+          ? vwap(order.fills).toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN)
+          : null;
+        attempt.metadata = {
+          filled: order.filled.toString(),
+          fees: sumFees(order.fills).toString(),
+          clientOrderId: order.clientOrderId,
+          fillIds: order.fills.map((f) => f.fillId),
+        };
+      } catch (error) {
+        this.options.onApiError?.(error);
+        attempt.success = false;
+        attempt.metadata = { error: error instanceof Error ? error.message : String(error) };
+        this.logger.warn(
+          { positionKey: position.positionKey, attempt: step.attempt, err: attempt.metadata.error },
+          'exit order failed',
+        );
+      }
+      await this.store.exitAttempts.insert([attempt]);
+      attempts.push(attempt);
+      if (remaining.gt(0) && step.waitBeforeNextMs !== null && step.waitBeforeNextMs > 0) {
+        await this.sleep(step.waitBeforeNextMs);
+      }
+    }
+
+    const filled = sold.reduce((sum, f) => sum.plus(f.count), ZERO);
+    const realizedPnl = position.realizedPnl.minus(start.realizedPnl);
+    const averagePrice = filled.gt(0) ? vwap(sold) : null;
+    if (filled.gt(0) && averagePrice !== null) {
+      const exitedAt = this.clock.now();
+      const price = averagePrice.toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN);
+      await this.store.positionExits.insert([
+        {
+          positionKey: position.positionKey,
+          platformId: position.platform,
+          ticker: position.ticker,
+          exitCondition: trigger.condition,
+          exitPriority: trigger.priority,
+          quantityExited: filled,
+          exitPrice: price,
+          realizedPnl,
+          unrealizedPnlAtExit: params.unrealizedPnlAtExit ?? null,
+          externalTradeId: sold[0]?.fillId ?? null,
+          orderId: lastOrderId,
+          exitedAt: new Date(exitedAt),
+          metadata: {
+            reason: trigger.reason,
+            proceeds: sold.reduce((sum, f) => sum.plus(f.count.times(f.price)), ZERO).toString(),
+            fees: sumFees(sold).toString(),
+            fillIds: sold.map((f) => f.fillId),
+            ...(trigger.stage === undefined ? {} : { stage: trigger.stage }),
+          },
+        },
+      ]);
+      const stages =
+        trigger.stage === undefined ? stored.partialStagesDone : [...stored.partialStagesDone, trigger.stage];
+      await this.positions.save({
+        position,
+        trailingStop: params.trailingStop === undefined ? stored.trailingStop : params.trailingStop,
+        partialStagesDone: stages,
+        exit: { condition: trigger.condition, priority: trigger.priority, price, at: exitedAt },
+      });
+    }
+    if (remaining.gt(0)) {
+      this.logger.warn(
+        { positionKey: position.positionKey, unfilled: remaining.toString(), condition: trigger.condition },
+        'exit plan exhausted with contracts still held',
+      );
+    }
+    const reconciliation = await this.reconcile(position);
+    return { position, filled, unfilled: remaining, attempts, realizedPnl, averagePrice, reconciliation };
+  }
+
+  /** Compares our holding of one market with the exchange's `position_fp` (positive YES, negative NO). */
+  async reconcile(position: Position): Promise<Reconciliation> {
+    const page = await this.client.portfolio.getPositions({ ticker: position.ticker });
+    const row = page.items.find((p) => p.ticker === position.ticker);
+    const exchange = row === undefined ? ZERO : new Decimal(row.position_fp);
+    const expected = position.side === 'yes' ? position.quantity : position.quantity.neg();
+    const matches = exchange.eq(expected);
+    if (!matches) {
+      this.logger.warn(
+        { ticker: position.ticker, expected: expected.toString(), exchange: exchange.toString() },
+        'position differs from the exchange after an exit',
+      );
+    }
+    return { matches, expected, exchange };
+  }
+}
+
+function vwap(fills: readonly Fill[]): Decimal {
+  const count = fills.reduce((sum, f) => sum.plus(f.count), ZERO);
+  return fills.reduce((sum, f) => sum.plus(f.count.times(f.price)), ZERO).div(count);
+}
+
+function sumFees(fills: readonly Fill[]): Decimal {
+  return fills.reduce((sum, f) => sum.plus(f.fee), ZERO);
+}

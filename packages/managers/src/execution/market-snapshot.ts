@@ -1,0 +1,23 @@
+import { type Market, parsePriceRanges } from '@precog/kalshi-client';
+import type Decimal from 'decimal.js';
+import type { MarketSnapshot } from '../types';
+
+const bidOrNull = (d: Decimal | undefined) => (d === undefined || d.lte(0) ? null : d);
+const askOrNull = (d: Decimal | undefined) => (d === undefined || d.lte(0) || d.gte(1) ? null : d);
+
+/**
+ * A {@link MarketSnapshot} from a market as the Kalshi API returns it. A bid of 0 (nobody bids)
+ * and an ask of 0 or 1 (nobody offers) become null; the grid comes from `price_ranges`.
+ */
+export function snapshotFromMarket(market: Market): MarketSnapshot {
+  return {
+    ticker: market.ticker,
+    yesBid: bidOrNull(market.yes_bid_dollars),
+    yesAsk: askOrNull(market.yes_ask_dollars),
+    noBid: bidOrNull(market.no_bid_dollars),
+    noAsk: askOrNull(market.no_ask_dollars),
+    volume: market.volume_fp ?? null,
+    closeTime: market.close_time?.getTime() ?? null,
+    priceRanges: parsePriceRanges(market.price_ranges),
+  };
+}

@@ -1,0 +1,127 @@
+import type { Store, UpsertResult } from '@precog/scd2-store';
+import type { PositionMark } from '../positions/mark';
+import { applyFill, type Fill, openPosition, type Position, type PositionScope } from '../positions/position';
+import type { EpochMs } from '../types';
+import {
+  type PositionAttribution,
+  type PositionExitSummary,
+  positionFromRow,
+  positionToRow,
+  type StoredPosition,
+} from './stored-position';
+
+/** Options of {@link PositionManager}. */
+export interface PositionManagerOptions {
+  /** Clock for `last_check_time`, epoch ms. Default `Date.now`. */
+  clock?: { now(): EpochMs };
+  /** Platform and subaccount of new positions. Default `kalshi`, 0. */
+  scope?: PositionScope;
+}
+
+/** What {@link PositionManager.save} stores for one position. */
+export interface SavePositionParams extends Partial<PositionAttribution> {
+  position: Position;
+  /** The mark to store with it (`markPosition` at the same tick); absent stores no bid. */
+  mark?: Pick<PositionMark, 'bid' | 'unrealizedPnl' | 'pnlPct'> | null;
+  exit?: PositionExitSummary | null;
+}
+
+const NO_ATTRIBUTION: PositionAttribution = {
+  strategyId: null,
+  modelId: null,
+  trailingStop: null,
+  stopLossPrice: null,
+  targetPrice: null,
+  initialOrderId: null,
+  partialStagesDone: [],
+};
+
+/**
+ * Positions on the store: each change of a fill-built position (a fill, a stop that moves, an
+ * exit) is a new SCD2 version under the position's stable `position_key`, carrying the strategy
+ * and model versions that opened it, its stops and trailing state. Reading gives back the exact
+ * Decimals that were saved.
+ */
+export class PositionManager {
+  private readonly store: Store;
+  private readonly clock: { now(): EpochMs };
+  private readonly scope: PositionScope;
+
+  constructor(store: Store, options: PositionManagerOptions = {}) {
+    this.store = store;
+    this.clock = options.clock ?? { now: () => Date.now() };
+    this.scope = options.scope ?? {};
+  }
+
+  /**
+   * Stores a new version of the position when anything tracked changed (an unchanged position
+   * writes nothing). Attribution fields not given are kept from the current version.
+   */
+  async save(params: SavePositionParams): Promise<{ stored: StoredPosition; result: UpsertResult }> {
+    const current = await this.get(params.position.positionKey);
+    const base: PositionAttribution = current ?? NO_ATTRIBUTION;
+    const pick = <K extends keyof PositionAttribution>(key: K): PositionAttribution[K] =>
+      params[key] === undefined ? base[key] : (params[key] as PositionAttribution[K]);
+    const stored: Omit<StoredPosition, 'version'> = {
+      position: params.position,
+      strategyId: pick('strategyId'),
+      modelId: pick('modelId'),
+      trailingStop: pick('trailingStop'),
+      stopLossPrice: pick('stopLossPrice'),
+      targetPrice: pick('targetPrice'),
+      initialOrderId: pick('initialOrderId'),
+      partialStagesDone: pick('partialStagesDone'),
+      mark: params.mark ?? null,
+      exit: params.exit === undefined ? (current?.exit ?? null) : params.exit,
+    };
+    const result = await this.store.positions.upsertVersions([
+      positionToRow(stored, new Date(this.clock.now())),
+    ]);
+    const saved = await this.get(params.position.positionKey);
+    return { stored: saved!, result };
+  }
+
+  /**
+   * Applies the fills of one market in exchange order to its current open position (or opens
+   * one from zero) and saves the result. Returns the new position, or the existing one unchanged
+   * when `fills` is empty.
+   */
+  async applyFills(
+    fills: readonly Fill[],
+    attribution: Partial<PositionAttribution> & { mark?: SavePositionParams['mark'] } = {},
+  ): Promise<StoredPosition | undefined> {
+    const first = fills[0];
+    if (first === undefined) return undefined;
+    const open = (await this.open({ ticker: first.ticker }))[0];
+    let position = open?.position;
+    for (const fill of fills) {
+      position =
+        position === undefined || position.status === 'closed'
+          ? openPosition(fill, this.scope)
+          : applyFill(position, fill);
+    }
+    return (await this.save({ ...attribution, position: position! })).stored;
+  }
+
+  /** The current version of a position, or undefined. */
+  async get(positionKey: string): Promise<StoredPosition | undefined> {
+    const rows = await this.store.positions.current({ positionKey });
+    return rows[0] === undefined ? undefined : positionFromRow(rows[0]);
+  }
+
+  /** Current open positions, optionally of one market. */
+  async open(filter: { ticker?: string } = {}): Promise<StoredPosition[]> {
+    const rows = await this.store.positions.current({ status: 'open', ...filter });
+    return rows.map(positionFromRow);
+  }
+
+  /** Current versions of every position (open and closed). */
+  async all(): Promise<StoredPosition[]> {
+    return (await this.store.positions.current()).map(positionFromRow);
+  }
+
+  /** Every version of one position, oldest first. */
+  async history(positionKey: string): Promise<StoredPosition[]> {
+    return (await this.store.positions.history({ positionKey })).map(positionFromRow);
+  }
+}
