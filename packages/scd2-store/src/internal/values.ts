@@ -210,17 +210,26 @@ export function decodeRow(
   return out;
 }
 
-function isJsonType(spec: ColumnSpec): boolean {
-  const type = spec.type.toLowerCase();
-  return type === 'jsonb' || type === 'json';
+/** How a column's encoded values are written into an array literal. */
+type ElementKind = 'bare' | 'quoted' | 'json';
+
+/**
+ * Numbers, booleans and ISO timestamps never contain a character that needs quoting in an array
+ * literal (whitespace, comma, brace, quote, backslash); text and JSON are quoted and escaped.
+ */
+function elementKind(spec: ColumnSpec): ElementKind {
+  const type = spec.type.toLowerCase().trim();
+  if (type === 'jsonb' || type === 'json') {
+    return 'json';
+  }
+  if (NUMERIC.test(type) || INT_RANGE[type] !== undefined || type === 'boolean' || type === 'timestamptz') {
+    return 'bare';
+  }
+  return 'quoted';
 }
 
-/** One element of a PostgreSQL array literal: NULL, a bare number, or a quoted, escaped string. */
-function arrayElement(value: string | null): string {
-  if (value === null) {
-    return 'NULL';
-  }
-  return plainDigits(value) === undefined ? `"${value.replace(/[\\"]/g, '\\$&')}"` : value;
+function quoted(text: string): string {
+  return text.includes('"') || text.includes('\\') ? `"${text.replace(/[\\"]/g, '\\$&')}"` : `"${text}"`;
 }
 
 /**
@@ -232,12 +241,12 @@ function arrayElement(value: string | null): string {
 export class RowEncoder {
   readonly specs: readonly ColumnSpec[];
   private readonly encoders: Encoder[];
-  private readonly json: boolean[];
+  private readonly kinds: ElementKind[];
 
   constructor(table: string, specs: readonly ColumnSpec[]) {
     this.specs = specs;
     this.encoders = specs.map((spec) => compileEncoder(table, spec));
-    this.json = specs.map(isJsonType);
+    this.kinds = specs.map(elementKind);
   }
 
   /** One input object to its encoded values, in spec order. */
@@ -253,13 +262,16 @@ export class RowEncoder {
   /** Encoded rows to one `{...}` text-array literal per column (the first `count` columns). */
   columns(rows: readonly (readonly unknown[])[], count = this.specs.length): string[] {
     return this.specs.slice(0, count).map((_, c) => {
-      const json = this.json[c]!;
+      const kind = this.kinds[c]!;
       const parts = new Array<string>(rows.length);
       for (let r = 0; r < rows.length; r += 1) {
         const value = rows[r]![c];
-        parts[r] = arrayElement(
-          value === null || value === undefined ? null : json ? JSON.stringify(value) : String(value),
-        );
+        parts[r] =
+          value === null || value === undefined
+            ? 'NULL'
+            : kind === 'bare'
+              ? String(value)
+              : quoted(kind === 'json' ? JSON.stringify(value) : (value as string));
       }
       return `{${parts.join(',')}}`;
     });

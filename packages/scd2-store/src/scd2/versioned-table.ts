@@ -102,7 +102,12 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
 
   /** Key of an encoded row (key columns come first), for de-duplicating a batch. */
   private keyOf(values: readonly unknown[]): string {
-    return JSON.stringify(values.slice(0, this.definition.key.length));
+    const size = this.definition.key.length;
+    let key = String(values[0]);
+    for (let i = 1; i < size; i += 1) {
+      key += `\u0000${String(values[i])}`;
+    }
+    return key;
   }
 
   /**
