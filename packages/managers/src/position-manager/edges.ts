@@ -1,5 +1,5 @@
 import type { Store, UpsertResult } from '@precog/scd2-store';
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import type { SideEdge } from '../edge/edge';
 
 /** One market's edge to store, attributed to the versions that produced it. */
@@ -16,8 +16,8 @@ export interface EdgeRecord {
 /**
  * Stores edges as SCD2 versions keyed by (platform, ticker, strategy version, model version): an
  * edge that did not change writes nothing, a changed one closes the previous version. Figures
- * are NUMERIC(10,4): probabilities and asks must have at most 4 decimals (round the model
- * probability once, where it becomes a Decimal); the effective cost goes to the metadata.
+ * are NUMERIC(10,4): the side's probability is stored rounded half-even to 4 decimals (a shrunk
+ * probability can have more) with the exact figure, the fee and the effective cost in the metadata.
  */
 export async function recordEdges(
   store: Store,
@@ -30,13 +30,14 @@ export async function recordEdges(
       modelId: params.modelId,
       side: e.edge.side,
       expectedValue: e.edge.edge,
-      trueWinProbability: e.edge.probability,
+      trueWinProbability: e.edge.probability.toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN),
       marketImpliedProbability: e.edge.ask,
       marketPrice: e.edge.ask,
       recommendedAction: e.recommendedAction,
       calculationRunId: params.runId ?? null,
       metadata: {
         yesProbability: e.yesProbability.toString(),
+        probability: e.edge.probability.toString(),
         feePerContract: e.edge.feePerContract.toString(),
         effectiveCost: e.edge.effectiveCost.toString(),
         evPerDollar: e.edge.evPerDollar.toString(),
