@@ -183,4 +183,15 @@ describe.each(backends)('precog sync and fetch-* end to end on %s', (backend) =>
       await store.close();
     }
   });
+
+  it('fetch-markets needs no key: market data is public', async () => {
+    const run = await runCli(['fetch-markets', '--json'], {
+      cwd,
+      env: { KALSHI_BASE_URL: fake.server.url, ...db.env },
+    });
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect((JSON.parse(run.stdout) as JsonResult).results).toMatchObject([
+      { stage: 'markets', items: 12, inserted: 0, versioned: 0, unchanged: 12 },
+    ]);
+  });
 });
