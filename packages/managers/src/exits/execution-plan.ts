@@ -63,7 +63,11 @@ export interface PlanExitParams {
   execution?: Partial<ExitExecutionParams>;
 }
 
-/** One order the executor sends. Always an immediate-or-cancel, reduce-only sell of the side held. */
+/**
+ * One order the executor sends. Always an immediate-or-cancel, reduce-only sell of the side held,
+ * priced in that side's space. On Kalshi's V2 order endpoints, which speak the YES leg, selling YES
+ * at p is an `ask` at p and selling NO at p is a `bid` at 1 − p.
+ */
 export interface ExitOrderStep {
   /** 1, 2, ... (`exit_attempts.attempt_number`). */
   attempt: number;
