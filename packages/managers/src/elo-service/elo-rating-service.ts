@@ -164,7 +164,6 @@ export class EloRatingService {
       teams.set(a.teamCode, { ...a, currentEloRating: after.away });
       applied.add(game.externalGameId);
     }
-    // Re-read what the database holds (a concurrent run may have won a game).
     return result;
   }
 
