@@ -2,6 +2,7 @@
 // `precog sync`: pull from Kalshi into the store through the sync services of @precog/managers.
 import {
   type SyncAllResult,
+  SyncInterruptedError,
   type SyncMarketsOptions,
   type SyncResult,
   type SyncStage,
@@ -13,6 +14,9 @@ import { printResult } from '../cli/output';
 import { runAction } from '../cli/run-action';
 import { progressReporter, summaryLine } from '../sync/progress';
 import { openSyncSession } from '../sync/session';
+
+/** Exit code after Ctrl-C or SIGTERM (128 + SIGINT), as shells report an interrupted command. */
+export const INTERRUPTED = 130;
 
 interface FetchOptions {
   pageSize?: number;
@@ -70,6 +74,12 @@ async function runStages(
     printResult(global, resultJson(result, session.where), () =>
       result.results.map((r: SyncResult) => summaryLine(r)).join('\n'),
     );
+  } catch (error) {
+    progress.stop();
+    if (!(error instanceof SyncInterruptedError)) throw error;
+    // Ctrl-C: what was written stays; say so in one line and exit like an interrupted shell command.
+    process.stderr.write(`precog: ${error.message}; run the same command again to complete it\n`);
+    process.exitCode = INTERRUPTED;
   } finally {
     progress.stop();
     process.off('SIGINT', onSignal);

@@ -2,7 +2,7 @@
 // command spawned as a user runs it (asynchronously, so the exchange keeps answering), and a
 // database per test file: a PGlite directory in the project, or a fresh schema on the
 // PostgreSQL server of DATABASE_URL.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,27 +29,30 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Spawns `precog <args>` as `pnpm precog` does, from `cwd`, with only these variables (plus PATH). */
-export function runCli(
-  args: string[],
-  options: { cwd: string; env?: Record<string, string> },
-): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--conditions=@precog/source', '--import', 'tsx', 'src/main.ts', ...args],
-      {
-        cwd: cliDir,
-        env: { PATH: process.env.PATH ?? '', INIT_CWD: options.cwd, ...options.env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+/** A running `precog` process: the child (to signal it) and its outcome. */
+export interface CliProcess {
+  child: ChildProcess;
+  done: Promise<CliRun>;
+}
+
+/** Starts `precog <args>` as `pnpm precog` does, from `cwd`, with only these variables (plus PATH). */
+export function startCli(args: string[], options: { cwd: string; env?: Record<string, string> }): CliProcess {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=@precog/source', '--import', 'tsx', 'src/main.ts', ...args],
+    {
+      cwd: cliDir,
+      env: { PATH: process.env.PATH ?? '', INIT_CWD: options.cwd, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const done = new Promise<CliRun>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (d: string) => {
       stdout += d;
     });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
       stderr += d;
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
@@ -59,6 +62,15 @@ export function runCli(
       resolve({ code, stdout, stderr });
     });
   });
+  return { child, done };
+}
+
+/** Runs `precog <args>` to the end (asynchronously, so the fake exchange keeps answering). */
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<CliRun> {
+  return startCli(args, options).done;
 }
 
 /** A temporary project directory (the user's cwd). */

@@ -1,5 +1,5 @@
 import { balanceRow } from './mapping';
-import { addCounts, checkSignal, emptyResult, report } from './run-pages';
+import { addCounts, checkSignal, emptyResult, interrupted, report, requestOptions } from './run-pages';
 import { scopeOf, subaccountParam } from './scope';
 import type { SyncClient, SyncOptions, SyncResult, SyncStore } from './types';
 
@@ -14,7 +14,11 @@ export async function syncBalance(
 ): Promise<SyncResult> {
   const result = emptyResult('balance');
   checkSignal(options, result);
-  const balance = await client.portfolio.getBalance(subaccountParam(options));
+  const balance = await client.portfolio
+    .getBalance(subaccountParam(options), requestOptions(options))
+    .catch((error: unknown) => {
+      throw interrupted(options, result, error);
+    });
   addCounts(result, await store.accountBalance.upsertVersions([balanceRow(balance, scopeOf(options))]));
   result.pages = 1;
   result.items = 1;

@@ -151,6 +151,23 @@ describe('syncFills', () => {
     expect(await totals(store)).toEqual({ n: 23, ids: 23, qty: SUM_COUNT, fees: SUM_FEES });
   });
 
+  it('an abort while a page request hangs interrupts it at once, keeping the pages written', async () => {
+    ex.exchange.injectFault({ kind: 'timeout', path: '/portfolio/fills', nth: 2 });
+    const abort = new AbortController();
+    const error = await syncFills(ex.client, store, {
+      pageSize: 5,
+      signal: abort.signal,
+      // Aborts once the sync has gone on to request page 2, which never answers.
+      onProgress: (p) => {
+        if (p.pages === 1) setTimeout(() => abort.abort(), 0);
+      },
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncInterruptedError);
+    expect((error as SyncInterruptedError).result).toMatchObject({ pages: 1, inserted: 5 });
+    expect((error as Error).cause).toMatchObject({ name: 'KalshiAbortError' });
+    expect((await totals(store)).n).toBe(5);
+  });
+
   it('a failure the client gives up on keeps the pages already written', async () => {
     ex.exchange.injectFault({
       kind: 'status',

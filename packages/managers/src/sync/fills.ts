@@ -1,6 +1,6 @@
 import type { Timestamp } from '@precog/kalshi-client';
 import { fillRow } from './mapping';
-import { emptyResult, forEachPage, report } from './run-pages';
+import { emptyResult, forEachPage, report, requestOptions } from './run-pages';
 import { limitParam, scopeOf, subaccountParam } from './scope';
 import type { SyncClient, SyncOptions, SyncResult, SyncStore } from './types';
 
@@ -24,12 +24,15 @@ export async function syncFills(
 ): Promise<SyncResult> {
   const result = emptyResult('fills');
   const scope = scopeOf(options);
-  const list = client.portfolio.getFills({
-    ...limitParam(options),
-    ...subaccountParam(options),
-    ...(options.ticker === undefined ? {} : { ticker: options.ticker }),
-    ...(options.since === undefined ? {} : { min_ts: options.since }),
-  });
+  const list = client.portfolio.getFills(
+    {
+      ...limitParam(options),
+      ...subaccountParam(options),
+      ...(options.ticker === undefined ? {} : { ticker: options.ticker }),
+      ...(options.since === undefined ? {} : { min_ts: options.since }),
+    },
+    requestOptions(options),
+  );
   await forEachPage(list, result, options, (fills) =>
     store.trades.insertFills(fills.map((fill) => fillRow(fill, scope))),
   );

@@ -1,5 +1,5 @@
 import { marketRow } from './mapping';
-import { emptyResult, forEachPage, report } from './run-pages';
+import { emptyResult, forEachPage, report, requestOptions } from './run-pages';
 import { limitParam, scopeOf } from './scope';
 import type { SyncClient, SyncMarketsOptions, SyncResult, SyncStore } from './types';
 
@@ -16,12 +16,15 @@ export async function syncMarkets(
 ): Promise<SyncResult> {
   const result = emptyResult('markets');
   const scope = scopeOf(options);
-  const list = client.markets.list({
-    ...limitParam(options),
-    ...(options.status === undefined ? {} : { status: options.status }),
-    ...(options.seriesTicker === undefined ? {} : { series_ticker: options.seriesTicker }),
-    ...(options.eventTicker === undefined ? {} : { event_ticker: options.eventTicker }),
-  });
+  const list = client.markets.list(
+    {
+      ...limitParam(options),
+      ...(options.status === undefined ? {} : { status: options.status }),
+      ...(options.seriesTicker === undefined ? {} : { series_ticker: options.seriesTicker }),
+      ...(options.eventTicker === undefined ? {} : { event_ticker: options.eventTicker }),
+    },
+    requestOptions(options),
+  );
   await forEachPage(list, result, options, (markets) =>
     store.markets.upsertVersions(markets.map((market) => marketRow(market, scope))),
   );

@@ -3,7 +3,7 @@ import { newPositionKey, type Position, type PositionInput, type Versioned } fro
 import Decimal from 'decimal.js';
 import { positionSide, type RowScope } from './mapping';
 import { toMetadata } from './metadata';
-import { addCounts, emptyResult, forEachPage, report, silentLogger } from './run-pages';
+import { addCounts, emptyResult, forEachPage, report, requestOptions, silentLogger } from './run-pages';
 import { limitParam, scopeOf, subaccountParam } from './scope';
 import type { SyncClient, SyncCounts, SyncOptions, SyncResult, SyncStore } from './types';
 
@@ -139,7 +139,10 @@ export async function syncPositions(
     return counts;
   };
 
-  const list = client.portfolio.getPositions({ ...limitParam(options), ...subaccountParam(options) });
+  const list = client.portfolio.getPositions(
+    { ...limitParam(options), ...subaccountParam(options) },
+    requestOptions(options),
+  );
   await forEachPage(list, result, options, async (positions) => {
     try {
       return await writePage(positions);

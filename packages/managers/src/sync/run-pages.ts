@@ -49,17 +49,35 @@ export async function forEachPage<Item, Response>(
 ): Promise<SyncResult> {
   const logger = options.logger ?? silentLogger;
   checkSignal(options, result);
-  for await (const page of list.pages()) {
-    const counts = page.items.length === 0 ? {} : await write(page.items, page);
-    result.pages += 1;
-    result.items += page.items.length;
-    addCounts(result, counts);
-    logger.debug(
-      { stage: result.stage, page: result.pages, items: page.items.length, ...counts },
-      'page synced',
-    );
-    report(options, result, false);
-    if (page.hasNextPage()) checkSignal(options, result);
+  try {
+    for await (const page of list.pages()) {
+      const counts = page.items.length === 0 ? {} : await write(page.items, page);
+      result.pages += 1;
+      result.items += page.items.length;
+      addCounts(result, counts);
+      logger.debug(
+        { stage: result.stage, page: result.pages, items: page.items.length, ...counts },
+        'page synced',
+      );
+      report(options, result, false);
+      if (page.hasNextPage()) checkSignal(options, result);
+    }
+  } catch (error) {
+    throw interrupted(options, result, error);
   }
   return result;
+}
+
+/**
+ * The error to throw for a failure: a request aborted by the sync's own signal (in flight or
+ * backing off between retries) becomes a SyncInterruptedError; anything else is left as is.
+ */
+export function interrupted(options: SyncOptions, result: SyncResult, error: unknown): unknown {
+  if (error instanceof SyncInterruptedError || !options.signal?.aborted) return error;
+  return new SyncInterruptedError({ ...result }, { cause: error });
+}
+
+/** The per-call request options of a sync: its abort signal, when it has one. */
+export function requestOptions(options: SyncOptions): { signal?: AbortSignal } {
+  return options.signal === undefined ? {} : { signal: options.signal };
 }

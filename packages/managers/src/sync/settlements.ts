@@ -1,5 +1,5 @@
 import { settlementRow } from './mapping';
-import { emptyResult, forEachPage, report } from './run-pages';
+import { emptyResult, forEachPage, report, requestOptions } from './run-pages';
 import { limitParam, scopeOf, subaccountParam } from './scope';
 import type { SyncClient, SyncOptions, SyncResult, SyncStore } from './types';
 
@@ -14,7 +14,10 @@ export async function syncSettlements(
 ): Promise<SyncResult> {
   const result = emptyResult('settlements');
   const scope = scopeOf(options);
-  const list = client.portfolio.getSettlements({ ...limitParam(options), ...subaccountParam(options) });
+  const list = client.portfolio.getSettlements(
+    { ...limitParam(options), ...subaccountParam(options) },
+    requestOptions(options),
+  );
   await forEachPage(list, result, options, (settlements) =>
     store.settlements.insert(settlements.map((s) => settlementRow(s, scope))),
   );

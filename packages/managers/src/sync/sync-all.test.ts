@@ -196,6 +196,16 @@ describe('syncBalance, syncSettlements, syncMarkets and syncAll against one acco
     expect(again.fills?.duplicates).toBe(12);
   });
 
+  it('syncBalance aborted while its request hangs is interrupted, writing nothing', async () => {
+    const fault = ex.exchange.injectFault({ kind: 'timeout', path: '/portfolio/balance' });
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 0);
+    const error = await syncBalance(ex.client, store, { signal: abort.signal }).catch((e: unknown) => e);
+    fault.clear();
+    expect(error).toBeInstanceOf(SyncInterruptedError);
+    expect((error as SyncInterruptedError).result).toMatchObject({ stage: 'balance', pages: 0, inserted: 0 });
+  });
+
   it('syncAll runs only the stages asked for, and stops at an interruption', async () => {
     const only = await syncAll(ex.client, store, { stages: ['markets', 'balance'], status: 'closed' });
     expect(only.results.map((r) => r.stage)).toEqual(['balance', 'markets']);
