@@ -5,7 +5,7 @@ const usd = (d: Decimal) => (d.isNegative() ? `-$${d.abs().toFixed(4)}` : `$${d.
 const pad = (s: string, n: number) => s.padEnd(n);
 
 function tradeRow(t: TradeLine): string {
-  const tail = t.condition === undefined ? '' : `  ${pad(t.condition, 14)} realized ${usd(t.realizedPnl!)}`;
+  const tail = t.condition === undefined ? '' : `  ${pad(t.condition, 14)} exit P&L ${usd(t.realizedPnl!)}`;
   return `  ${pad(t.ticker, 28)} ${pad(t.side.toUpperCase(), 3)} ${pad(t.count.toString(), 4)} @ ${t.price.toFixed(4)}  fee ${usd(t.fees)}${tail}`;
 }
 
