@@ -26,6 +26,8 @@ export interface DemoOptions {
   pageSize?: number;
   /** Environment variables (live mode). Default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Live mode: how long to wait before syncing the markets again, in ms. Default 5000. */
+  liveWaitMs?: number;
 }
 
 const USAGE = `Usage: pnpm demo [--live] [--page-size N]
@@ -152,7 +154,7 @@ async function offline(
 async function live(
   print: Printer,
   store: Store,
-  options: Required<Pick<DemoOptions, 'pageSize' | 'progress' | 'env'>>,
+  options: Required<Pick<DemoOptions, 'pageSize' | 'progress' | 'env' | 'liveWaitMs'>>,
 ) {
   const config = loadConfig({ cwd: userCwd(options.env), runtimeEnv: options.env, env: 'demo' });
   const credentials = requireKalshiCredentials(config);
@@ -173,7 +175,7 @@ async function live(
   print.heading('2. What the store holds');
   print.line(await describeStore(store, { fills: 5, positions: 8 }));
   print.heading('3. Markets again, a few seconds later');
-  await new Promise((resolve) => setTimeout(resolve, 5_000));
+  await new Promise((resolve) => setTimeout(resolve, options.liveWaitMs));
   print.results(await sync(client, store, { ...common, stages: ['markets'] }));
   const changed = await store.query<{ ticker: string }>(
     'SELECT ticker FROM markets GROUP BY ticker ORDER BY count(*) DESC, ticker LIMIT 1',
@@ -194,6 +196,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
     pageSize: options.pageSize ?? 50,
     progress: options.progress ?? Boolean(process.stderr.isTTY),
     env: options.env ?? process.env,
+    liveWaitMs: options.liveWaitMs ?? 5_000,
   };
   let store: Store | undefined;
   try {
