@@ -1,5 +1,7 @@
 // `precog fetch-balance | fetch-positions | fetch-fills | fetch-settlements | fetch-markets` and
 // `precog sync`: pull from Kalshi into the store through the sync services of @precog/managers.
+
+import { KalshiAuthenticationError } from '@precog/kalshi-client';
 import {
   type SyncAllResult,
   SyncInterruptedError,
@@ -14,6 +16,23 @@ import { printResult } from '../cli/output';
 import { runAction } from '../cli/run-action';
 import { progressReporter, summaryLine } from '../sync/progress';
 import { openSyncSession } from '../sync/session';
+
+/**
+ * The exchange refused the configured key (HTTP 401): names the variables to check. Its name
+ * starts with `Kalshi`, so the CLI exits 4 like any exchange error; the client's error is the cause.
+ */
+export class KalshiKeyRejectedError extends Error {
+  override name = 'KalshiKeyRejectedError';
+}
+
+function keyRejected(error: unknown, environment: string): unknown {
+  if (!(error instanceof KalshiAuthenticationError)) return error;
+  const ENV = environment.toUpperCase();
+  return new KalshiKeyRejectedError(
+    `the ${environment} exchange rejected the API key (${error.message}); check KALSHI_${ENV}_API_KEY_ID and KALSHI_${ENV}_PRIVATE_KEY_PATH belong together and to ${environment}`,
+    { cause: error },
+  );
+}
 
 /** Exit code after Ctrl-C or SIGTERM (128 + SIGINT), as shells report an interrupted command. */
 export const INTERRUPTED = 130;
@@ -76,7 +95,7 @@ async function runStages(
     );
   } catch (error) {
     progress.stop();
-    if (!(error instanceof SyncInterruptedError)) throw error;
+    if (!(error instanceof SyncInterruptedError)) throw keyRejected(error, session.context.config.env);
     // Ctrl-C: what was written stays; say so in one line and exit like an interrupted shell command.
     process.stderr.write(`precog: ${error.message}; run the same command again to complete it\n`);
     process.exitCode = INTERRUPTED;

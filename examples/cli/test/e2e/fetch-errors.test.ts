@@ -82,7 +82,9 @@ describe('precog fetch-* on bad input', () => {
     expect(run.code).toBe(4);
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines.filter((l) => l.startsWith('precog: '))).toHaveLength(1);
-    expect(lines.at(-1)).toMatch(/^precog: .*401/);
+    expect(lines.at(-1)).toBe(
+      'precog: the demo exchange rejected the API key (GET /trade-api/v2/portfolio/balance failed with HTTP 401 (authentication_error: NOT_FOUND)); check KALSHI_DEMO_API_KEY_ID and KALSHI_DEMO_PRIVATE_KEY_PATH belong together and to demo',
+    );
     expect(run.stderr).not.toMatch(/signature=|KALSHI-ACCESS-SIGNATURE: /i);
   });
 
