@@ -14,6 +14,9 @@ import { register as registerConfig } from './commands/config';
 import { register as registerDb } from './commands/db';
 import { register as registerElo } from './commands/elo';
 import { register as registerFetch } from './commands/fetch';
+import { register as registerModels } from './commands/models';
+import { register as registerPositions } from './commands/positions';
+import { register as registerStrategies } from './commands/strategies';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -23,6 +26,9 @@ export function buildProgram(): Command {
   registerDb(program);
   registerElo(program);
   registerFetch(program);
+  registerModels(program);
+  registerPositions(program);
+  registerStrategies(program);
   return program;
 }
 
