@@ -156,6 +156,48 @@ describe.each(backendNames)('VersionedTable on %s', (backend) => {
     ).toEqual({ inserted: 0, versioned: 0, unchanged: 2 });
   });
 
+  it('loses no update when another writer changed a key this writer still remembers', async () => {
+    // Two engines on the same table, each with its own memory of current versions.
+    const other = store.versionedTable<MarketInput, MarketInput>(marketsDefinition);
+    const ticker = uid('MKT');
+    await store.markets.upsertVersions([market(ticker, { lastPrice: '0.1' })]);
+    await other.upsertVersions([market(ticker, { lastPrice: '0.2' })]);
+    // Same input as this writer's last batch, but the table moved on: it must be written again.
+    expect(await store.markets.upsertVersions([market(ticker, { lastPrice: '0.1' })])).toEqual({
+      inserted: 0,
+      versioned: 1,
+      unchanged: 0,
+    });
+    expect(await store.markets.upsertVersions([market(ticker, { lastPrice: '0.1000' })])).toEqual({
+      inserted: 0,
+      versioned: 0,
+      unchanged: 1,
+    });
+    const history = await store.markets.history({ ticker });
+    expect(history.map((r) => r.lastPrice?.toString())).toEqual(['0.1', '0.2', '0.1']);
+  });
+
+  it('sees a change written by raw SQL since its last batch', async () => {
+    const ticker = uid('MKT');
+    await store.markets.upsertVersions([market(ticker)]);
+    await store.transaction(async (tx) => {
+      await tx.query(
+        "UPDATE markets SET row_current_ind = false, row_end_ts = row_start_ts + interval '1 millisecond' WHERE ticker = $1 AND row_current_ind",
+        [ticker],
+      );
+      await tx.query(
+        `INSERT INTO markets (ticker, event_ticker, status, row_start_ts)
+         SELECT $1, 'EV-1', 'closed', row_end_ts FROM markets WHERE ticker = $1`,
+        [ticker],
+      );
+    });
+    expect(await store.markets.upsertVersions([market(ticker)])).toEqual({
+      inserted: 0,
+      versioned: 1,
+      unchanged: 0,
+    });
+  });
+
   it('keeps the last row when a key appears twice in one batch', async () => {
     const ticker = uid('MKT');
     const result = await store.markets.upsertVersions([

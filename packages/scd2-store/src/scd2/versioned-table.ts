@@ -10,6 +10,7 @@ import {
   rowsFromArrays,
 } from '../internal/values';
 import { type Logger, noopLogger } from '../logger';
+import { CurrentCache } from './current-cache';
 import {
   type UpsertOptions,
   type UpsertResult,
@@ -45,7 +46,9 @@ export class VersionedTable<In extends object, Out extends object> {
   /** The ordinal of each batch row, then the key and tracked columns: the classify statement's input. */
   private readonly inputSpecs: readonly ColumnSpec[];
   private readonly encoder: RowEncoder;
-  private readonly sql: { classify: string; close: string; insert: string; lock: string };
+  /** Known current versions, to skip sending rows that certainly did not change (no materiality rule only). */
+  private readonly cache: CurrentCache | undefined;
+  private readonly sql: { classify: string; close: string; insert: string; lock: string; maxId: string };
 
   constructor(db: Db, definition: VersionedTableDefinition, logger: Logger = noopLogger) {
     if (definition.key.length === 0) {
@@ -63,10 +66,14 @@ export class VersionedTable<In extends object, Out extends object> {
       ...definition.tracked,
     ];
     this.encoder = new RowEncoder(definition.table, this.allSpecs);
+    this.cache =
+      definition.materiality === undefined
+        ? new CurrentCache(this.allSpecs, definition.key.length, definition.tracked.length)
+        : undefined;
     this.sql = this.buildSql();
   }
 
-  private buildSql(): { classify: string; close: string; insert: string; lock: string } {
+  private buildSql(): { classify: string; close: string; insert: string; lock: string; maxId: string } {
     const { key, tracked, materiality } = this.definition;
     const input = `inp AS (${rowsFromArrays(this.inputSpecs, 2)})`;
     const keyJoin = key.map((k) => `cur.${quoteIdent(k.column)} = inp.${quoteIdent(k.column)}`).join(' AND ');
@@ -80,6 +87,7 @@ export class VersionedTable<In extends object, Out extends object> {
     const columns = this.allSpecs.map((c) => quoteIdent(c.column)).join(', ');
     return {
       lock: `SELECT pg_advisory_xact_lock(hashtextextended('precog.scd2:' || current_schema() || '.' || $1, 0))`,
+      maxId: `SELECT max(id) AS max_id FROM ${this.table}`,
       // The timestamp is read here, after the lock: one per batch, millisecond precision (exact in a
       // JS Date), and strictly later than every version it replaces so no interval is empty.
       classify: `WITH ${input}, d AS (
@@ -124,58 +132,87 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
       const values = this.encoder.encode(row);
       byKey.set(this.keyOf(values), values);
     }
+    const keys = [...byKey.keys()];
     const records = [...byKey.values()];
     if (records.length === 0) {
       return { inserted: 0, versioned: 0, unchanged: 0 };
     }
-    const ordinals = `{${records.map((_, index) => index).join(',')}}`;
-    const payload = [ordinals, ...this.encoder.columns(records, this.inputSpecs.length - 1)];
+    const fingerprints =
+      this.cache === undefined ? undefined : records.map((r) => this.cache!.fingerprint(r));
     const at = options.at;
-    return retryTransient(() => this.db.transaction((tx) => this.writeBatch(tx, records, payload, at)), {
-      attempts: ATTEMPTS,
-      logger: this.logger,
-      what: `${this.definition.table}.upsertVersions`,
-    });
+    try {
+      const { result, maxId, sent } = await retryTransient(
+        () => this.db.transaction((tx) => this.writeBatch(tx, keys, records, fingerprints, at)),
+        { attempts: ATTEMPTS, logger: this.logger, what: `${this.definition.table}.upsertVersions` },
+      );
+      // Committed: every key sent now has the input's values as its current version.
+      if (this.cache !== undefined && fingerprints !== undefined) {
+        this.cache.record(
+          sent.map((i) => [keys[i]!, fingerprints[i]!]),
+          maxId,
+        );
+      }
+      return result;
+    } catch (error) {
+      this.cache?.clear();
+      throw error;
+    }
   }
 
   private async writeBatch(
     tx: Queryable,
+    keys: readonly string[],
     records: readonly unknown[][],
-    payload: string[],
+    fingerprints: readonly string[] | undefined,
     at: Date | undefined,
-  ): Promise<UpsertResult> {
+  ): Promise<{ result: UpsertResult; maxId: number | null; sent: number[] }> {
     await tx.query(this.sql.lock, [this.definition.table]);
-    const classified = await tx.query<ClassifiedRow>(this.sql.classify, [at ?? null, ...payload]);
-    const changedRows = classified.rows;
-    if (changedRows.length === 0) {
-      return { inserted: 0, versioned: 0, unchanged: records.length };
+    // Under the lock: if nobody wrote since our last batch, rows equal to what we know are skipped.
+    let sent = records.map((_, i) => i);
+    if (this.cache?.known && fingerprints !== undefined) {
+      const { rows } = await tx.query<{ max_id: number | null }>(this.sql.maxId);
+      if (this.cache.validFor(rows[0]?.max_id ?? null)) {
+        sent = sent.filter((i) => !this.cache!.matches(keys[i]!, fingerprints[i]!));
+      } else {
+        this.cache.clear();
+      }
     }
-    const first = changedRows[0]!;
-    if (at !== undefined && first.max_start !== null && at.getTime() <= first.max_start.getTime()) {
-      throw new VersionOrderError(
-        `${this.definition.table}: at ${at.toISOString()} is not later than the current version's start ${first.max_start.toISOString()}`,
-      );
+    const candidates = sent.map((i) => records[i]!);
+    let inserted = 0;
+    let versioned = 0;
+    if (candidates.length > 0) {
+      const ordinals = `{${candidates.map((_, index) => index).join(',')}}`;
+      const payload = [ordinals, ...this.encoder.columns(candidates, this.inputSpecs.length - 1)];
+      const classified = await tx.query<ClassifiedRow>(this.sql.classify, [at ?? null, ...payload]);
+      const changedRows = classified.rows;
+      if (changedRows.length > 0) {
+        const first = changedRows[0]!;
+        if (at !== undefined && first.max_start !== null && at.getTime() <= first.max_start.getTime()) {
+          throw new VersionOrderError(
+            `${this.definition.table}: at ${at.toISOString()} is not later than the current version's start ${first.max_start.toISOString()}`,
+          );
+        }
+        const ts = first.ts;
+        const closeIds = changedRows.filter((r) => r.cur_id !== null).map((r) => r.cur_id as number);
+        if (closeIds.length > 0) {
+          await tx.query(this.sql.close, [ts, closeIds]);
+        }
+        const open = changedRows.map((r) => candidates[r.ord]!);
+        await tx.query(this.sql.insert, [ts, ...this.encoder.columns(open)]);
+        versioned = closeIds.length;
+        inserted = open.length - closeIds.length;
+        this.logger.debug({ table: this.definition.table, inserted, versioned, at: ts }, 'versions written');
+      }
     }
-    const ts = first.ts;
-    const closeIds = changedRows.filter((r) => r.cur_id !== null).map((r) => r.cur_id as number);
-    if (closeIds.length > 0) {
-      await tx.query(this.sql.close, [ts, closeIds]);
+    let maxId: number | null = null;
+    if (this.cache !== undefined) {
+      const { rows } = await tx.query<{ max_id: number | null }>(this.sql.maxId);
+      maxId = rows[0]?.max_id ?? null;
     }
-    const open = changedRows.map((r) => records[r.ord]!);
-    await tx.query(this.sql.insert, [ts, ...this.encoder.columns(open)]);
-    this.logger.debug(
-      {
-        table: this.definition.table,
-        inserted: open.length - closeIds.length,
-        versioned: closeIds.length,
-        at: ts,
-      },
-      'versions written',
-    );
     return {
-      inserted: open.length - closeIds.length,
-      versioned: closeIds.length,
-      unchanged: records.length - open.length,
+      result: { inserted, versioned, unchanged: records.length - inserted - versioned },
+      maxId,
+      sent,
     };
   }
 
