@@ -188,6 +188,28 @@ function homeProbability(
 
 const teamOf = (ticker: string) => ticker.slice(ticker.lastIndexOf('-') + 1);
 
+/** Kalshi's NFL codes that differ from the store's team codes. */
+const KALSHI_ALIASES: Readonly<Record<string, string>> = { JAC: 'JAX', LA: 'LAR' };
+const teamCode = (code: string) => KALSHI_ALIASES[code] ?? code;
+
+/**
+ * The two teams of a `KXNFLGAME-26NOV29KCLV` event ticker (away first, then home, as Kalshi
+ * writes "Kansas City at Las Vegas"): the date is 7 characters, the rest splits into two known
+ * team codes. Null when it does not.
+ */
+export function parseGameTicker(
+  eventTicker: string,
+  known: ReadonlySet<string>,
+): { away: string; home: string } | null {
+  const rest = eventTicker.slice(eventTicker.indexOf('-') + 1).slice(7);
+  for (let i = 2; i <= rest.length - 2; i += 1) {
+    const away = teamCode(rest.slice(0, i));
+    const home = teamCode(rest.slice(i));
+    if (known.has(away) && known.has(home)) return { away, home };
+  }
+  return null;
+}
+
 /** Runs the bot and returns its report. Closes everything it opened. */
 export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperBotReport> {
   const ticks = options.ticks ?? 12;
@@ -248,16 +270,21 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
       string,
       { key: string; home: string; away: string; yesProbability: Decimal; pullback: 1 | -1 }
     >();
+    const codes = new Set(ratings.keys());
     for (const m of markets) {
-      const game = SLATE.find((g) => m.event_ticker.endsWith(`${g.away}${g.home}`));
-      if (game === undefined) continue;
-      const pHome = fairHome.get(`${game.away}@${game.home}`)!;
-      const isHome = teamOf(m.ticker) === game.home;
-      const sign = new Decimal(game.mispricing).isNegative() ? -1 : 1;
+      const parsed = parseGameTicker(m.event_ticker, codes);
+      if (parsed === null) continue;
+      const team = teamCode(teamOf(m.ticker));
+      if (team !== parsed.home && team !== parsed.away) continue;
+      const pHome = homeProbability(ratings, parsed.home, parsed.away, model.parsed);
+      const isHome = team === parsed.home;
+      // Offline, the late pullback runs against the direction the scenario's mispricing corrects.
+      const scenario = SLATE.find((g) => g.home === parsed.home && g.away === parsed.away);
+      const sign = scenario !== undefined && new Decimal(scenario.mispricing).isNegative() ? -1 : 1;
       gameOf.set(m.ticker, {
         key: m.event_ticker,
-        home: game.home,
-        away: game.away,
+        home: parsed.home,
+        away: parsed.away,
         yesProbability: isHome ? pHome : new Decimal(1).minus(pHome),
         pullback: (isHome ? sign : -sign) as 1 | -1,
       });
