@@ -104,7 +104,7 @@ export interface ExitDecision {
   /** The rule to execute: the highest priority one, table order within a priority. */
   exit: ExitTrigger | null;
   /** Every other rule that fired (recorded as `conflicting_triggers`). */
-  conflictingTriggers: ExitTrigger[];
+  conflictingTriggers: readonly ExitTrigger[];
   /** The trailing stop after this tick (persist it when `trailingStopChange` is not `none`). */
   trailingStop: TrailingStopState | null;
   trailingStopChange: 'none' | 'activated' | 'raised';
@@ -147,7 +147,7 @@ export function evaluateExit(
     return {
       action: 'hold',
       exit: null,
-      conflictingTriggers: [],
+      conflictingTriggers: NO_TRIGGERS,
       trailingStop,
       trailingStopChange: 'none',
       bid,
@@ -160,13 +160,21 @@ export function evaluateExit(
   let trailingStopChange: ExitDecision['trailingStopChange'] = 'none';
   let trailingTriggered = false;
   if (trailingStop !== null) {
-    const tick = { side, bid, entryPrice: entry, now, priceRanges: snapshot.priceRanges };
-    const update = stepTrailingStop(trailingStop, tick, levels.activation);
+    const update = stepTrailingStop(
+      trailingStop,
+      side,
+      bid,
+      entry,
+      now,
+      snapshot.priceRanges,
+      levels.activation,
+    );
     trailingStop = update.state;
     trailingStopChange = update.change;
     trailingTriggered = update.triggered;
   }
 
+  // Allocated on the first rule that fires: most ticks fire none.
   const triggers: ExitTrigger[] = [];
 
   // CRITICAL
@@ -282,10 +290,18 @@ export function evaluateExit(
   }
 
   if (triggers.length === 0) {
-    return { action: 'hold', exit: null, conflictingTriggers: [], trailingStop, trailingStopChange, bid };
+    return {
+      action: 'hold',
+      exit: null,
+      conflictingTriggers: NO_TRIGGERS,
+      trailingStop,
+      trailingStopChange,
+      bid,
+    };
   }
   // `fire` runs in table order, which is priority order: the first trigger wins.
-  const [exit, ...conflictingTriggers] = triggers as [ExitTrigger, ...ExitTrigger[]];
+  const exit = triggers[0] as ExitTrigger;
+  const conflictingTriggers = triggers.length === 1 ? NO_TRIGGERS : triggers.slice(1);
   return { action: 'exit', exit, conflictingTriggers, trailingStop, trailingStopChange, bid };
 }
 
@@ -294,6 +310,9 @@ function pctText(bid: Decimal | null, entry: Decimal): string {
   if (bid === null || entry.isZero()) return 'n/a';
   return bid.minus(entry).div(entry).toSignificantDigits(4).toString();
 }
+
+/** The `conflictingTriggers` of a decision where at most one rule fired (shared, never mutated). */
+const NO_TRIGGERS: readonly ExitTrigger[] = Object.freeze([]);
 
 /** Pushes one fired rule; a module-level function so a hot loop allocates no closure per position. */
 function fire(

@@ -199,7 +199,7 @@ export interface TrailingStopUpdate {
  * liquidity rule covers that case).
  */
 export function updateTrailingStop(state: TrailingStopState, tick: TrailingStopTick): TrailingStopUpdate {
-  return stepTrailingStop(state, tick, null);
+  return stepTrailingStop(state, tick.side, tick.bid, tick.entryPrice, tick.now, tick.priceRanges, null);
 }
 
 const NO_CHANGE_UNTRIGGERED = (state: TrailingStopState): TrailingStopUpdate => ({
@@ -209,21 +209,25 @@ const NO_CHANGE_UNTRIGGERED = (state: TrailingStopState): TrailingStopUpdate => 
 });
 
 /**
- * {@link updateTrailingStop} with the activation price `entry × (1 + activationThreshold)`
- * already computed by the caller for `tick.entryPrice` (only when that entry is positive) (the exit evaluator caches it per
- * position), so an unarmed stop costs one comparison per tick instead of a division.
+ * {@link updateTrailingStop} with its inputs as arguments (no tick object per call) and the
+ * activation price `entry × (1 + activationThreshold)` already computed by the caller for a
+ * positive `entryPrice` (the exit evaluator caches it per position), so an unarmed stop costs one
+ * comparison per tick. Pass null to have it computed here.
  * @internal
  */
 export function stepTrailingStop(
   state: TrailingStopState,
-  tick: TrailingStopTick,
+  side: Side,
+  bid: Decimal | null,
+  entryPrice: Decimal | undefined,
+  now: EpochMs,
+  priceRanges: readonly PriceRange[] | null | undefined,
   activationPrice: Decimal | null,
 ): TrailingStopUpdate {
-  const { bid } = tick;
   if (bid === null) return NO_CHANGE_UNTRIGGERED(state);
   const { config } = state;
   if (!state.active) {
-    const entry = tick.entryPrice ?? state.entryPrice;
+    const entry = entryPrice ?? state.entryPrice;
     // (bid − entry) / entry ≥ threshold, compared as prices: bid ≥ entry × (1 + threshold).
     // A caller-supplied activation price implies a positive entry (the evaluator only passes one then).
     const armed =
@@ -239,14 +243,14 @@ export function stepTrailingStop(
       };
     }
     const distance = distanceAt(config, entry, bid);
-    const stop = stopFor(config, distance, bid, tick.side, tick.priceRanges);
+    const stop = stopFor(config, distance, bid, side, priceRanges);
     const next = makeState(state, {
       active: true,
       entryPrice: entry,
-      activatedAt: tick.now,
+      activatedAt: now,
       activationPrice: bid,
       peakPrice: bid,
-      peakTimestamp: tick.now,
+      peakTimestamp: now,
       currentStopPrice: stop,
       currentDistance: distance,
     });
@@ -256,11 +260,11 @@ export function stepTrailingStop(
   const previousStop = state.currentStopPrice;
   if (compare(bid, peak) > 0) {
     const distance = distanceAt(config, state.entryPrice, bid);
-    const candidate = stopFor(config, distance, bid, tick.side, tick.priceRanges);
+    const candidate = stopFor(config, distance, bid, side, priceRanges);
     const raise = candidate !== null && (previousStop === null || compare(candidate, previousStop) > 0);
     const next = makeState(state, {
       peakPrice: bid,
-      peakTimestamp: tick.now,
+      peakTimestamp: now,
       currentStopPrice: raise ? candidate : previousStop,
       currentDistance: raise ? distance : state.currentDistance,
     });
