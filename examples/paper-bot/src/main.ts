@@ -41,7 +41,8 @@ async function main(): Promise<number> {
   let live: { client: KalshiClient; pollMs: number } | undefined;
   if (values.live) {
     const { loadConfig, requireKalshiCredentials } = await import('@precog/config');
-    const credentials = requireKalshiCredentials(loadConfig());
+    // pnpm runs the script inside examples/paper-bot; .env.demo and ./config are where the user ran it.
+    const credentials = requireKalshiCredentials(loadConfig({ cwd: process.env.INIT_CWD ?? process.cwd() }));
     if (credentials.environment !== 'demo')
       throw new Error('--live trades on the demo exchange only (PRECOG_ENV=demo)');
     live = {

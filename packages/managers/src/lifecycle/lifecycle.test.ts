@@ -117,6 +117,27 @@ describe('StrategyManager on PGlite', () => {
     expect((await strategies.get(v1.id)).deactivatedAt).toBeInstanceOf(Date);
   });
 
+  it('two managers activating different versions of a name at once leave exactly one active', async () => {
+    const other = new StrategyManager(store.strategies);
+    const v1 = await strategies.create({ name: 'both', version: '1', config: edgeKelly });
+    const v2 = await strategies.create({
+      name: 'both',
+      version: '2',
+      config: { ...edgeKelly, shrink: '0.1' },
+    });
+    await strategies.startTesting(v1.id, actor);
+    await strategies.startTesting(v2.id, actor);
+    await Promise.all([strategies.activate(v1.id, { actor: 'a' }), other.activate(v2.id, { actor: 'b' })]);
+    const active = await strategies.list({ name: 'both', status: 'active' });
+    expect(active.length).toBe(1);
+    const loser = active[0]!.id === v1.id ? v2.id : v1.id;
+    expect((await strategies.history(loser)).map((t) => t.toStatus)).toEqual([
+      'testing',
+      'active',
+      'deprecated',
+    ]);
+  });
+
   it('refuses a different config under an existing version and returns the stored one for the same config', async () => {
     const v1 = await strategies.create({ name: 'imm', version: '1', config: edgeKelly });
     const again = await strategies.create({
