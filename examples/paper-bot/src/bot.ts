@@ -297,7 +297,9 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
     const executor = new ExitExecutor(client, store, positions, {
       clock,
       sleep: async () => undefined,
-      onApiError: () => void risk.apply({ type: 'api_error', at: now }),
+      onApiError: async () => {
+        await risk.apply({ type: 'api_error', at: now });
+      },
     });
     const cashStart = (await client.portfolio.getBalance()).balance_dollars;
     const report: PaperBotReport = {

@@ -207,7 +207,9 @@ describe('ExitExecutor against the fake exchange', () => {
     const executor = new ExitExecutor(ex.client, store, positions, {
       clock,
       sleep: async () => undefined,
-      onApiError: (e) => errors.push(e),
+      onApiError: (e) => {
+        errors.push(e);
+      },
     });
     const plan = planExitOrders({
       priority: 'CRITICAL',

@@ -26,10 +26,10 @@ export interface ExitExecutorOptions {
   clock?: { now(): EpochMs };
   /** Waits between attempts (the plan's `waitBeforeNextMs`). Default: a real timer. Tests pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
-  /** Called once per failed order call (feed it to the API-error breaker). */
-  onApiError?: (error: unknown) => void;
-  /** Called once per successful order call. */
-  onApiSuccess?: () => void;
+  /** Called (and awaited) once per failed order call: feed it to the API-error breaker. */
+  onApiError?: (error: unknown) => void | Promise<void>;
+  /** Called (and awaited) once per successful order call. */
+  onApiSuccess?: () => void | Promise<void>;
   logger?: ExecutionLogger;
 }
 
@@ -139,7 +139,7 @@ export class ExitExecutor {
           price: step.limitPrice,
           reduceOnly: true,
         });
-        this.options.onApiSuccess?.();
+        await this.options.onApiSuccess?.();
         lastOrderId = order.orderId;
         for (const fill of order.fills) position = applyFill(position, fill);
         sold.push(...order.fills);
@@ -156,7 +156,7 @@ export class ExitExecutor {
           fillIds: order.fills.map((f) => f.fillId),
         };
       } catch (error) {
-        this.options.onApiError?.(error);
+        await this.options.onApiError?.(error);
         attempt.success = false;
         attempt.metadata = { error: error instanceof Error ? error.message : String(error) };
         this.logger.warn(

@@ -55,8 +55,9 @@ export async function placeSideOrder(
   });
   const fills: Fill[] = [];
   if (new Decimal(result.fill_count).gt(0)) {
-    const page = await client.portfolio.getFills({ order_id: result.order_id, ticker: params.ticker });
-    const raw: KalshiFill[] = [...page.items];
+    const raw: KalshiFill[] = [];
+    for await (const f of client.portfolio.getFills({ order_id: result.order_id, ticker: params.ticker }))
+      raw.push(f);
     // The list is newest first; positions take fills in exchange order.
     raw.reverse();
     for (const f of raw) fills.push(toPositionFill(f, params.side, params.action));
