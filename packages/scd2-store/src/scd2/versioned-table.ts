@@ -68,7 +68,7 @@ export class VersionedTable<In extends object, Out extends object> {
     this.encoder = new RowEncoder(definition.table, this.allSpecs);
     this.cache =
       definition.materiality === undefined
-        ? new CurrentCache(this.allSpecs, definition.key.length, definition.tracked.length)
+        ? new CurrentCache(definition.key.length, definition.tracked.length)
         : undefined;
     this.sql = this.buildSql();
   }
@@ -137,21 +137,17 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
     if (records.length === 0) {
       return { inserted: 0, versioned: 0, unchanged: 0 };
     }
-    const fingerprints =
-      this.cache === undefined ? undefined : records.map((r) => this.cache!.fingerprint(r));
     const at = options.at;
     try {
       const { result, maxId, sent } = await retryTransient(
-        () => this.db.transaction((tx) => this.writeBatch(tx, keys, records, fingerprints, at)),
+        () => this.db.transaction((tx) => this.writeBatch(tx, keys, records, at)),
         { attempts: ATTEMPTS, logger: this.logger, what: `${this.definition.table}.upsertVersions` },
       );
       // Committed: every key sent now has the input's values as its current version.
-      if (this.cache !== undefined && fingerprints !== undefined) {
-        this.cache.record(
-          sent.map((i) => [keys[i]!, fingerprints[i]!]),
-          maxId,
-        );
-      }
+      this.cache?.record(
+        sent.map((i) => [keys[i]!, records[i]!] as const),
+        maxId,
+      );
       return result;
     } catch (error) {
       this.cache?.clear();
@@ -163,16 +159,15 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
     tx: Queryable,
     keys: readonly string[],
     records: readonly unknown[][],
-    fingerprints: readonly string[] | undefined,
     at: Date | undefined,
   ): Promise<{ result: UpsertResult; maxId: number | null; sent: number[] }> {
     await tx.query(this.sql.lock, [this.definition.table]);
     // Under the lock: if nobody wrote since our last batch, rows equal to what we know are skipped.
     let sent = records.map((_, i) => i);
-    if (this.cache?.known && fingerprints !== undefined) {
+    if (this.cache?.known) {
       const { rows } = await tx.query<{ max_id: number | null }>(this.sql.maxId);
       if (this.cache.validFor(rows[0]?.max_id ?? null)) {
-        sent = sent.filter((i) => !this.cache!.matches(keys[i]!, fingerprints[i]!));
+        sent = sent.filter((i) => !this.cache!.matches(keys[i]!, records[i]!));
       } else {
         this.cache.clear();
       }
