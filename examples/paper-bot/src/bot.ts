@@ -293,6 +293,12 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
     log(`markets: ${tradable.length} NFL markets quoted`);
 
     const positions = new PositionManager(store, { clock });
+    if (options.live === undefined && (await positions.all()).length > 0) {
+      // The fake exchange numbers its fills from 1 on every run, so position keys would collide.
+      throw new Error(
+        'the database already holds positions (an earlier run?): give the offline bot a fresh database',
+      );
+    }
     const risk = await RiskRecorder.open(store, cfg.circuitBreakers);
     const executor = new ExitExecutor(client, store, positions, {
       clock,
