@@ -138,6 +138,40 @@ describe('StrategyManager on PGlite', () => {
     ]);
   });
 
+  it('concurrent creates of one version store it once; a racing different config is refused', async () => {
+    const [a, b] = await Promise.all([
+      strategies.create({ name: 'twice', version: '1', config: edgeKelly }),
+      new StrategyManager(store.strategies).create({ name: 'twice', version: '1', config: edgeKelly }),
+    ]);
+    expect(a.id).toBe(b.id);
+    const results = await Promise.allSettled([
+      strategies.create({ name: 'clash', version: '1', config: edgeKelly }),
+      strategies.create({ name: 'clash', version: '1', config: { ...edgeKelly, shrink: '0.3' } }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(ImmutableConfigError);
+    expect((await strategies.list({ name: 'clash' })).length).toBe(1);
+  });
+
+  it('names the status the database saw when another move got there first', async () => {
+    const v = await strategies.create({ name: 'late', version: '1', config: edgeKelly });
+    const results = await Promise.allSettled([
+      strategies.deprecate(v.id, { actor: 'a' }),
+      strategies.startTesting(v.id, { actor: 'b' }),
+    ]);
+    expect(results[0]?.status).toBe('fulfilled');
+    const error = (results[1] as PromiseRejectedResult).reason as InvalidTransitionError;
+    expect(error).toBeInstanceOf(InvalidTransitionError);
+    expect([error.from, error.to]).toEqual(['deprecated', 'testing']);
+    expect((await strategies.history(v.id)).map((t) => t.toStatus)).toEqual(['deprecated']);
+  });
+
+  it('refuses a config that is not a JSON object', () => {
+    expect(() => strategies.parseConfig('odd', [1, 2])).toThrow(
+      'strategy odd: invalid config: config: must be a JSON object',
+    );
+  });
+
   it('refuses a different config under an existing version and returns the stored one for the same config', async () => {
     const v1 = await strategies.create({ name: 'imm', version: '1', config: edgeKelly });
     const again = await strategies.create({
