@@ -24,6 +24,7 @@ import {
   planExitOrders,
   RiskRecorder,
   recordEdges,
+  type StoredConfig,
   StrategyManager,
   snapshotFromMarket,
   type TradingClient,
@@ -101,7 +102,7 @@ const STRATEGY = { name: 'nfl-elo-edge', version: '1.0.0' };
 const MODEL = { name: 'elo-nfl', version: '1.0.0' };
 
 /** The strategy config the bot trades with (stored immutably as strategy nfl-elo-edge@1.0.0). */
-export const STRATEGY_CONFIG = {
+export const STRATEGY_CONFIG: StoredConfig = {
   type: 'edge_kelly',
   league: 'nfl',
   shrink: '0',
@@ -117,10 +118,10 @@ export const STRATEGY_CONFIG = {
   },
   trailingStop: { activationThreshold: '0.08', distance: { kind: 'ticks', value: 2 } },
   circuitBreakers: { dailyLossLimit: '100', maxConsecutiveLosses: 4 },
-} as const;
+};
 
 /** The Elo model config (stored as model elo-nfl@1.0.0). */
-export const MODEL_CONFIG = { type: 'elo', preset: 'nfl', sport: 'nfl' } as const;
+export const MODEL_CONFIG: StoredConfig = { type: 'elo', preset: 'nfl', sport: 'nfl' };
 
 const ZERO = new Decimal(0);
 const ACTOR = 'paper-bot';
@@ -130,10 +131,10 @@ async function activeVersions(store: Store) {
   const models = new ModelManager(store.models);
   const strategy = await strategies.create({
     ...STRATEGY,
-    config: { ...STRATEGY_CONFIG } as never,
+    config: STRATEGY_CONFIG,
     createdBy: ACTOR,
   });
-  const model = await models.create({ ...MODEL, config: { ...MODEL_CONFIG }, createdBy: ACTOR });
+  const model = await models.create({ ...MODEL, config: MODEL_CONFIG, createdBy: ACTOR });
   for (const [manager, v] of [
     [strategies, strategy],
     [models, model],
