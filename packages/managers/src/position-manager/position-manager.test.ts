@@ -2,7 +2,6 @@ import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeEdges } from '../edge/edge';
-import { ManagersError } from '../errors';
 import { initTrailingStop, updateTrailingStop } from '../exits/trailing-stop';
 import { pgliteStore } from '../lifecycle/__fixtures__/stores';
 import { snapshotFromYesBook } from '../market';
@@ -135,12 +134,35 @@ describe('PositionManager (PGlite)', () => {
     expect(await positions.get('nope')).toBeUndefined();
   });
 
-  it('refuses to read a position row it did not write', async () => {
+  it('reads a version the sync service wrote from its columns', async () => {
     await store.positions.upsertVersions([
-      { positionKey: 'POS-foreign', ticker: T, side: 'yes', quantity: '1' },
+      {
+        positionKey: 'POS-synced',
+        ticker: T,
+        side: 'no',
+        quantity: '4',
+        entryPrice: '0.45',
+        marketExposure: '1.8',
+        feesPaid: '0.07',
+        realizedPnl: '0.5',
+        entryTime: new Date(5_000),
+      },
     ]);
-    const row = (await store.positions.current({ positionKey: 'POS-foreign' }))[0]!;
-    expect(() => positionFromRow(row)).toThrow(ManagersError);
+    const row = (await store.positions.current({ positionKey: 'POS-synced' }))[0]!;
+    const { position } = positionFromRow(row);
+    expect(position.side).toBe('no');
+    expect(
+      [
+        position.quantity,
+        position.entryQuantity,
+        position.costBasis,
+        position.avgEntryPrice,
+        position.realizedTradingPnl,
+        position.feesPaid,
+        position.realizedPnl,
+      ].map(String),
+    ).toEqual(['4', '4', '1.8', '0.45', '0.5', '0.07', '0.43']);
+    expect([position.openedAt, position.closedAt, position.fillCount]).toEqual([5_000, null, 0]);
   });
 });
 

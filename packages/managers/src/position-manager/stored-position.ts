@@ -110,16 +110,21 @@ export function positionToRow(stored: Omit<StoredPosition, 'version'>, checkedAt
   };
 }
 
-/** Rebuilds a stored position from its row, exactly (see {@link positionToRow}). */
-export function positionFromRow(row: Versioned<StoredPositionRow>): StoredPosition {
-  const meta = (row.metadata ?? {}) as { [key: string]: Json };
-  const m = meta.position as { [key: string]: Json } | undefined;
-  if (m === undefined) {
-    throw new ManagersError(
-      `stored position ${row.positionKey} has no metadata.position: not written by PositionManager`,
-    );
-  }
-  const position: Position = {
+/**
+ * A position version the sync service wrote from the exchange's report (no fill-built figures in
+ * its metadata): rebuilt from the columns. Cost basis is the exchange's market exposure (or entry
+ * price × quantity). Kalshi reports `realized_pnl` and `fees_paid` side by side, so the
+ * exchange's figure is taken as trading P&L before fees, as the fake exchange computes it.
+ */
+function positionFromColumns(row: Versioned<StoredPositionRow>): Position {
+  const zero = new Decimal(0);
+  const feesPaid = row.feesPaid ?? zero;
+  const realizedTradingPnl = row.realizedPnl ?? zero;
+  const costBasis = row.marketExposure ?? (row.entryPrice ?? zero).times(row.quantity);
+  const avgEntryPrice =
+    row.entryPrice ?? (row.quantity.isZero() ? zero : costBasis.div(row.quantity).toDecimalPlaces(4));
+  const openedAt = (row.entryTime ?? row.rowStartTs).getTime();
+  return {
     positionKey: row.positionKey,
     platform: row.platformId,
     subaccount: row.subaccount,
@@ -127,19 +132,52 @@ export function positionFromRow(row: Versioned<StoredPositionRow>): StoredPositi
     side: row.side as Position['side'],
     status: row.status === 'open' ? 'open' : 'closed',
     quantity: row.quantity,
-    entryQuantity: d(m.entryQuantity, 'position.entryQuantity'),
-    costBasis: d(m.costBasis, 'position.costBasis'),
-    avgEntryPrice: d(m.avgEntryPrice, 'position.avgEntryPrice'),
-    realizedTradingPnl: d(m.realizedTradingPnl, 'position.realizedTradingPnl'),
-    feesPaid: d(m.feesPaid, 'position.feesPaid'),
-    realizedPnl: d(m.realizedPnl, 'position.realizedPnl'),
-    fillCount: m.fillCount as number,
-    openingFillId: m.openingFillId as string,
-    lastFillId: m.lastFillId as string,
-    openedAt: m.openedAt as number,
-    updatedAt: m.updatedAt as number,
-    closedAt: (m.closedAt as number | null) ?? null,
+    entryQuantity: row.quantity,
+    costBasis,
+    avgEntryPrice,
+    realizedTradingPnl,
+    feesPaid,
+    realizedPnl: realizedTradingPnl.minus(feesPaid),
+    fillCount: 0,
+    openingFillId: '',
+    lastFillId: '',
+    openedAt,
+    updatedAt: (row.lastCheckTime ?? row.rowStartTs).getTime(),
+    closedAt: row.exitTime === null ? null : row.exitTime.getTime(),
   };
+}
+
+/**
+ * Rebuilds a stored position from its row: exactly when the position manager wrote it (see
+ * {@link positionToRow}), from the columns when the sync service did.
+ */
+export function positionFromRow(row: Versioned<StoredPositionRow>): StoredPosition {
+  const meta = (row.metadata ?? {}) as { [key: string]: Json };
+  const m = meta.position as { [key: string]: Json } | undefined;
+  const position: Position =
+    m === undefined
+      ? positionFromColumns(row)
+      : {
+          positionKey: row.positionKey,
+          platform: row.platformId,
+          subaccount: row.subaccount,
+          ticker: row.ticker,
+          side: row.side as Position['side'],
+          status: row.status === 'open' ? 'open' : 'closed',
+          quantity: row.quantity,
+          entryQuantity: d(m.entryQuantity, 'position.entryQuantity'),
+          costBasis: d(m.costBasis, 'position.costBasis'),
+          avgEntryPrice: d(m.avgEntryPrice, 'position.avgEntryPrice'),
+          realizedTradingPnl: d(m.realizedTradingPnl, 'position.realizedTradingPnl'),
+          feesPaid: d(m.feesPaid, 'position.feesPaid'),
+          realizedPnl: d(m.realizedPnl, 'position.realizedPnl'),
+          fillCount: m.fillCount as number,
+          openingFillId: m.openingFillId as string,
+          lastFillId: m.lastFillId as string,
+          openedAt: m.openedAt as number,
+          updatedAt: m.updatedAt as number,
+          closedAt: (m.closedAt as number | null) ?? null,
+        };
   const exit: PositionExitSummary | null =
     row.exitReason === null || row.exitPrice === null
       ? null

@@ -1,5 +1,11 @@
 import type { MarketPosition } from '@precog/kalshi-client';
-import { newPositionKey, type Position, type PositionInput, type Versioned } from '@precog/scd2-store';
+import {
+  type Json,
+  newPositionKey,
+  type Position,
+  type PositionInput,
+  type Versioned,
+} from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { positionSide, type RowScope } from './mapping';
 import { toMetadata } from './metadata';
@@ -24,15 +30,39 @@ async function loadOpen(store: SyncStore, scope: RowScope): Promise<OpenPosition
   return new Map(rows.map((row) => [row.ticker, asInput(row)]));
 }
 
+/**
+ * Metadata keys the position manager owns on a version (its exact fill-built figures and exit
+ * state): a sync replaces the exchange's object around them and never drops them.
+ */
+const MANAGER_METADATA_KEYS = ['position', 'partialStagesDone', 'exitAt'] as const;
+
+function syncedMetadata(p: MarketPosition, previous: Json | undefined): Json {
+  const exchange = toMetadata(p) as { [key: string]: Json };
+  if (
+    previous === null ||
+    previous === undefined ||
+    typeof previous !== 'object' ||
+    Array.isArray(previous)
+  ) {
+    return exchange;
+  }
+  const kept: { [key: string]: Json } = {};
+  for (const key of MANAGER_METADATA_KEYS) {
+    const value = previous[key];
+    if (value !== undefined) kept[key] = value;
+  }
+  return { ...exchange, ...kept };
+}
+
 /** Exchange-owned fields of a position version; the position manager's fields are left alone. */
-function exchangeFields(p: MarketPosition, now: Date) {
+function exchangeFields(p: MarketPosition, now: Date, current?: PositionInput) {
   return {
     marketExposure: p.market_exposure_dollars ?? null,
     totalTraded: p.total_traded_dollars ?? null,
     feesPaid: p.fees_paid_dollars ?? null,
     realizedPnl: p.realized_pnl_dollars ?? null,
     lastCheckTime: now,
-    metadata: toMetadata(p),
+    metadata: syncedMetadata(p, current?.metadata),
   };
 }
 
@@ -77,7 +107,7 @@ function closedRow(
     exitTime,
     ...(flat === undefined
       ? { lastCheckTime: now }
-      : { ...exchangeFields(flat, now), marketExposure: new Decimal(0) }),
+      : { ...exchangeFields(flat, now, current), marketExposure: new Decimal(0) }),
   };
 }
 
@@ -117,7 +147,7 @@ export async function syncPositions(
       held.add(p.ticker);
       const { side, quantity } = positionSide(p);
       if (current !== undefined && current.side === side) {
-        rows.push({ ...current, side, quantity, status: 'open', ...exchangeFields(p, now) });
+        rows.push({ ...current, side, quantity, status: 'open', ...exchangeFields(p, now, current) });
       } else {
         // Crossing zero (YES → NO or back) closes the old position and opens a new one.
         if (current !== undefined) closing.push(closedRow(current, undefined, p.last_updated_ts ?? now, now));
