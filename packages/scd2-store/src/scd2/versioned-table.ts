@@ -76,7 +76,7 @@ export class VersionedTable<In extends object, Out extends object> {
   private buildSql(): { classify: string; close: string; insert: string; lock: string; maxId: string } {
     const { key, tracked, materiality } = this.definition;
     const input = `inp AS (${rowsFromArrays(this.inputSpecs, 2)})`;
-    const keyJoin = key.map((k) => `cur.${quoteIdent(k.column)} = inp.${quoteIdent(k.column)}`).join(' AND ');
+    const keyJoin = key.map((k) => `c.${quoteIdent(k.column)} = inp.${quoteIdent(k.column)}`).join(' AND ');
     const distinct =
       tracked.length === 0
         ? 'false'
@@ -93,7 +93,11 @@ export class VersionedTable<In extends object, Out extends object> {
       classify: `WITH ${input}, d AS (
   SELECT inp._ord, cur.id AS cur_id, cur.row_start_ts AS cur_start
   FROM inp
-  LEFT JOIN ${this.table} cur ON ${keyJoin} AND cur.row_current_ind
+  -- One probe of the partial unique index on current keys per input row: cost follows the batch,
+  -- never the size of the table's history (LIMIT keeps the planner from flattening it into a join).
+  LEFT JOIN LATERAL (
+    SELECT * FROM ${this.table} c WHERE ${keyJoin} AND c.row_current_ind LIMIT 1
+  ) cur ON true
   WHERE cur.id IS NULL OR ${changed}
 ), m AS (SELECT max(cur_start) AS max_start FROM d)
 SELECT d._ord AS ord, d.cur_id,
