@@ -32,7 +32,7 @@ interface ClassifiedRow {
 
 /**
  * The SCD Type 2 engine for one table. Writes are set-based: per batch one advisory lock, one
- * classifying SELECT, at most one UPDATE (close) and one INSERT (open), whatever the batch size.
+ * classifying statement that also closes the changed versions, and one INSERT opening the new ones, whatever the batch size.
  *
  * `In` is the input row shape (Decimals or decimal strings), `Out` the shape read back.
  */
@@ -48,7 +48,7 @@ export class VersionedTable<In extends object, Out extends object> {
   private readonly encoder: RowEncoder;
   /** Known current versions, to skip sending rows that certainly did not change (no materiality rule only). */
   private readonly cache: CurrentCache | undefined;
-  private readonly sql: { classify: string; close: string; insert: string; lock: string; maxId: string };
+  private readonly sql: { classify: string; insert: string; lock: string; maxId: string };
 
   constructor(db: Db, definition: VersionedTableDefinition, logger: Logger = noopLogger) {
     if (definition.key.length === 0) {
@@ -73,7 +73,7 @@ export class VersionedTable<In extends object, Out extends object> {
     this.sql = this.buildSql();
   }
 
-  private buildSql(): { classify: string; close: string; insert: string; lock: string; maxId: string } {
+  private buildSql(): { classify: string; insert: string; lock: string; maxId: string } {
     const { key, tracked, materiality } = this.definition;
     const input = `inp AS (${rowsFromArrays(this.inputSpecs, 2)})`;
     const keyJoin = key.map((k) => `c.${quoteIdent(k.column)} = inp.${quoteIdent(k.column)}`).join(' AND ');
@@ -99,14 +99,18 @@ export class VersionedTable<In extends object, Out extends object> {
     SELECT * FROM ${this.table} c WHERE ${keyJoin} AND c.row_current_ind LIMIT 1
   ) cur ON true
   WHERE cur.id IS NULL OR ${changed}
-), m AS (SELECT max(cur_start) AS max_start FROM d)
-SELECT d._ord AS ord, d.cur_id,
-  greatest(coalesce($1::timestamptz, date_trunc('milliseconds', clock_timestamp())),
-           date_trunc('milliseconds', m.max_start) + interval '1 millisecond')::text AS ts,
-  m.max_start
-FROM d CROSS JOIN m`,
-      close: `UPDATE ${this.table} SET row_current_ind = false, row_end_ts = $1::timestamptz
-WHERE id = ANY($2::bigint[]) AND row_current_ind`,
+), m AS (SELECT max(cur_start) AS max_start FROM d),
+t AS (
+  SELECT greatest(coalesce($1::timestamptz, date_trunc('milliseconds', clock_timestamp())),
+                  date_trunc('milliseconds', m.max_start) + interval '1 millisecond') AS ts, m.max_start
+  FROM m
+), closed AS (
+  -- The changed keys' current versions end where the new ones start (same statement, same snapshot).
+  UPDATE ${this.table} SET row_current_ind = false, row_end_ts = t.ts
+  FROM d, t WHERE ${this.table}.id = d.cur_id AND ${this.table}.row_current_ind
+)
+SELECT d._ord AS ord, d.cur_id, t.ts::text AS ts, t.max_start
+FROM d CROSS JOIN t`,
       insert: `INSERT INTO ${this.table} (${columns}, row_current_ind, row_start_ts)
 SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2)}) AS inp`,
     };
@@ -192,10 +196,7 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
           );
         }
         const ts = first.ts;
-        const closeIds = changedRows.filter((r) => r.cur_id !== null).map((r) => r.cur_id as number);
-        if (closeIds.length > 0) {
-          await tx.query(this.sql.close, [ts, closeIds]);
-        }
+        const closeIds = changedRows.filter((r) => r.cur_id !== null);
         const open = changedRows.map((r) => candidates[r.ord]!);
         await tx.query(this.sql.insert, [ts, ...this.encoder.columns(open)]);
         versioned = closeIds.length;
