@@ -2,7 +2,7 @@ import { nfl, updateRatings } from '@precog/elo';
 import type { GameStateInput, Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pgliteStore } from '../lifecycle/__fixtures__/stores';
+import { pgliteStore } from '../__fixtures__/stores';
 import { EloRatingService, regressionGameId } from './elo-rating-service';
 
 const game = (

@@ -1,8 +1,8 @@
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pgliteStore } from '../__fixtures__/stores';
 import { planExitOrders } from '../exits/execution-plan';
-import { pgliteStore } from '../lifecycle/__fixtures__/stores';
 import { PositionManager } from '../position-manager/position-manager';
 import { startExchange, type TestExchange } from './__fixtures__/exchange';
 import { ExitExecutor } from './exit-executor';

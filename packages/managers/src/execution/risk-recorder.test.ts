@@ -1,7 +1,7 @@
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pgliteStore } from '../lifecycle/__fixtures__/stores';
+import { pgliteStore } from '../__fixtures__/stores';
 import { DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
 import { RiskRecorder } from './risk-recorder';
 

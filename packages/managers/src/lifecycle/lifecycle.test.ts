@@ -1,8 +1,8 @@
 import { ImmutableRowError, type LifecycleStatus, type Store } from '@precog/scd2-store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_URL, pgliteStore, postgresStores } from '../__fixtures__/stores';
 import { ModelManager } from '../models/model-manager';
 import { StrategyManager } from '../strategies/strategy-manager';
-import { DATABASE_URL, pgliteStore, postgresStores } from './__fixtures__/stores';
 import {
   ImmutableConfigError,
   InvalidConfigError,

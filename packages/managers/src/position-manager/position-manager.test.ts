@@ -1,9 +1,9 @@
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pgliteStore } from '../__fixtures__/stores';
 import { computeEdges } from '../edge/edge';
 import { initTrailingStop, updateTrailingStop } from '../exits/trailing-stop';
-import { pgliteStore } from '../lifecycle/__fixtures__/stores';
 import { snapshotFromYesBook } from '../market';
 import { markPosition } from '../positions/mark';
 import { applyFill, type Fill, openPosition } from '../positions/position';
