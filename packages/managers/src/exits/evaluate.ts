@@ -1,6 +1,14 @@
 import Decimal from 'decimal.js';
 import { ManagersError } from '../errors';
-import { compare, floorTo, ONE, ZERO } from '../internal/decimal';
+import {
+  compare,
+  compareDifference,
+  compareUnits,
+  floorTo,
+  ONE,
+  priceUnits,
+  ZERO,
+} from '../internal/decimal';
 import { executableAsk, executableBid } from '../market';
 import type { Position } from '../positions/position';
 import type { EpochMs, MarketSnapshot } from '../types';
@@ -157,28 +165,42 @@ export function evaluateExit(
   const entry = position.avgEntryPrice;
   const levels = priceLevels(position, config, trailingStop);
 
+  // The bid as an exact count of 1e-7 units (−1 when it has more places): the rules below
+  // compare it with the cached levels as integers, falling back to Decimals.
+  const bidUnits = priceUnits(bid);
+
   let trailingStopChange: ExitDecision['trailingStopChange'] = 'none';
   let trailingTriggered = false;
   if (trailingStop !== null) {
-    const update = stepTrailingStop(
-      trailingStop,
-      side,
-      bid,
-      entry,
-      now,
-      snapshot.priceRanges,
-      levels.activation,
-    );
-    trailingStop = update.state;
-    trailingStopChange = update.change;
-    trailingTriggered = update.triggered;
+    const quiet =
+      bid === null ? QUIET_NEEDS_STEP : quietTrailingStop(levels, trailingStop, bid, bidUnits, entry);
+    if (quiet !== QUIET_NEEDS_STEP) {
+      trailingTriggered = quiet === QUIET_TRIGGERED;
+    } else {
+      const update = stepTrailingStop(
+        trailingStop,
+        side,
+        bid,
+        entry,
+        now,
+        snapshot.priceRanges,
+        levels.activation,
+      );
+      trailingStop = update.state;
+      trailingStopChange = update.change;
+      trailingTriggered = update.triggered;
+    }
   }
 
   // Allocated on the first rule that fires: most ticks fire none.
   const triggers: ExitTrigger[] = [];
 
   // CRITICAL
-  if (bid !== null && levels.stopLoss !== null && compare(bid, levels.stopLoss) <= 0) {
+  if (
+    bid !== null &&
+    levels.stopLoss !== null &&
+    compareUnits(bid, bidUnits, levels.stopLoss, levels.stopLossUnits) <= 0
+  ) {
     fire(
       triggers,
       quantity,
@@ -213,7 +235,7 @@ export function evaluateExit(
     bid !== null &&
     config.losingBeforeCloseMs !== null &&
     left <= config.losingBeforeCloseMs &&
-    compare(bid, levels.lateLoss) <= 0
+    compareUnits(bid, bidUnits, levels.lateLoss, levels.lateLossUnits) <= 0
   ) {
     fire(
       triggers,
@@ -234,7 +256,7 @@ export function evaluateExit(
   } else {
     const ask = executableAsk(snapshot, side);
     const volume = snapshot.volume ?? null;
-    if (config.maxSpread !== null && ask !== null && compare(ask.minus(bid), config.maxSpread) > 0) {
+    if (config.maxSpread !== null && ask !== null && compareDifference(ask, bid, config.maxSpread) > 0) {
       fire(
         triggers,
         quantity,
@@ -247,7 +269,11 @@ export function evaluateExit(
   }
 
   // MEDIUM
-  if (bid !== null && levels.profitTarget !== null && compare(bid, levels.profitTarget) >= 0) {
+  if (
+    bid !== null &&
+    levels.profitTarget !== null &&
+    compareUnits(bid, bidUnits, levels.profitTarget, levels.profitTargetUnits) >= 0
+  ) {
     fire(
       triggers,
       quantity,
@@ -341,6 +367,68 @@ interface PriceLevels {
   partials: Decimal[];
   /** `entry × (1 + activationThreshold)` of the trailing stop, while it is not armed. */
   activation: Decimal | null;
+  /** {@link priceUnits} of the levels above (−1 when null or not representable). */
+  stopLossUnits: number;
+  profitTargetUnits: number;
+  lateLossUnits: number;
+  activationUnits: number;
+  /** The trailing-stop entry price last seen, and whether it equals the position's average entry. */
+  stateEntry: Decimal | null;
+  stateEntrySame: boolean;
+  /** The trailing-stop peak last seen, and its {@link priceUnits}. */
+  peak: Decimal | null;
+  peakUnits: number;
+  /** The trailing stop price last seen, and its {@link priceUnits}. */
+  stop: Decimal | null;
+  stopUnits: number;
+}
+
+/** {@link quietTrailingStop} results. */
+const QUIET_HELD = 0;
+const QUIET_TRIGGERED = 1;
+const QUIET_NEEDS_STEP = 2;
+
+/**
+ * The trailing-stop step for the common ticks where its state does not change: an unarmed stop
+ * the bid does not arm (and whose entry price is the position's), or an armed stop the bid does
+ * not lift to a new peak. Returns whether the bid touches the stop then, or
+ * {@link QUIET_NEEDS_STEP} when `stepTrailingStop` must run (it gives the same result on the
+ * quiet ticks: this only skips its allocations and Decimal comparisons).
+ */
+function quietTrailingStop(
+  levels: PriceLevels,
+  state: TrailingStopState,
+  bid: Decimal,
+  bidUnits: number,
+  entry: Decimal,
+): number {
+  // Keyed on the Decimals themselves (immutable), not on the state object, so a state edited
+  // in place is still read afresh.
+  const peak = state.peakPrice;
+  const stop = state.currentStopPrice;
+  if (levels.stateEntry !== state.entryPrice) {
+    levels.stateEntry = state.entryPrice;
+    levels.stateEntrySame = entry === state.entryPrice || compare(entry, state.entryPrice) === 0;
+  }
+  if (levels.peak !== peak) {
+    levels.peak = peak;
+    levels.peakUnits = priceUnits(peak);
+  }
+  if (levels.stop !== stop) {
+    levels.stop = stop;
+    levels.stopUnits = priceUnits(stop);
+  }
+  if (!state.active) {
+    const activation = levels.activation;
+    if (activation === null || !levels.stateEntrySame) return QUIET_NEEDS_STEP;
+    return compareUnits(bid, bidUnits, activation, levels.activationUnits) < 0
+      ? QUIET_HELD
+      : QUIET_NEEDS_STEP;
+  }
+  if (peak === null || compareUnits(bid, bidUnits, peak, levels.peakUnits) > 0) return QUIET_NEEDS_STEP;
+  return stop !== null && compareUnits(bid, bidUnits, stop, levels.stopUnits) <= 0
+    ? QUIET_TRIGGERED
+    : QUIET_HELD;
 }
 
 // Positions are immutable values (a fill makes a new object), so levels cached per position
@@ -357,17 +445,31 @@ function priceLevels(
   if (cached !== undefined && cached.config === config && cached.trailingConfig === trailingConfig)
     return cached;
   const entry = position.avgEntryPrice;
+  const stopLoss = config.stopLossPct === null ? null : entry.times(ONE.minus(config.stopLossPct));
+  const profitTarget = config.profitTargetPct === null ? null : entry.times(ONE.plus(config.profitTargetPct));
+  const lateLoss = entry.times(ONE.minus(config.losingPnlPct));
+  const activation =
+    trailingConfig === null || !entry.gt(ZERO)
+      ? null
+      : entry.times(ONE.plus(trailingConfig.activationThreshold));
   const levels: PriceLevels = {
     config,
     trailingConfig,
-    stopLoss: config.stopLossPct === null ? null : entry.times(ONE.minus(config.stopLossPct)),
-    profitTarget: config.profitTargetPct === null ? null : entry.times(ONE.plus(config.profitTargetPct)),
-    lateLoss: entry.times(ONE.minus(config.losingPnlPct)),
+    stopLoss,
+    profitTarget,
+    lateLoss,
     partials: config.partialExits.map((stage) => entry.times(ONE.plus(stage.profitThreshold))),
-    activation:
-      trailingConfig === null || !entry.gt(ZERO)
-        ? null
-        : entry.times(ONE.plus(trailingConfig.activationThreshold)),
+    activation,
+    stopLossUnits: priceUnits(stopLoss),
+    profitTargetUnits: priceUnits(profitTarget),
+    lateLossUnits: priceUnits(lateLoss),
+    activationUnits: priceUnits(activation),
+    stateEntry: null,
+    stateEntrySame: false,
+    peak: null,
+    peakUnits: -1,
+    stop: null,
+    stopUnits: -1,
   };
   levelCache.set(position, levels);
   return levels;

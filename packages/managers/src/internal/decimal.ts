@@ -56,3 +56,46 @@ export function compare(a: Decimal, b: Decimal): number {
   if (xd.length === yd.length) return 0;
   return xd.length > yd.length ? sign : -sign;
 }
+
+/**
+ * {@link sevenPlaces} of a Decimal (or null): the exact count of 1e-7 units of a price in [0, 1)
+ * with at most seven decimal places, else −1 (use the Decimal then).
+ */
+export function priceUnits(x: Decimal | null): number {
+  return x === null ? -1 : sevenPlaces(x as unknown as DecimalParts);
+}
+
+/**
+ * `compare(a, b)` given their {@link priceUnits} (`au`, `bu`): two integers when both are
+ * representable (exact), the Decimals otherwise.
+ */
+export function compareUnits(a: Decimal, au: number, b: Decimal, bu: number): number {
+  if (au >= 0 && bu >= 0) return au === bu ? 0 : au > bu ? 1 : -1;
+  return compare(a, b);
+}
+
+/**
+ * The value of `x` in units of 1e-7 when `x` is non-negative, below 1 and has at most seven
+ * decimal places (one base-1e7 digit after the point: `d = [n]`, `−7 ≤ e ≤ −1`), else −1. The
+ * unit count is an integer below 1e7, so sums and differences of two of them are exact in a JS
+ * number.
+ */
+function sevenPlaces(x: DecimalParts): number {
+  const d = x.d;
+  if (d === null || d.length !== 1 || x.s !== 1 || x.e > -1 || x.e < -7) return -1;
+  return d[0] as number;
+}
+
+/**
+ * `compare(a.minus(b), c)` without allocating a Decimal for the difference when all three are
+ * prices in [0, 1) with at most seven decimal places (exact integer arithmetic on their
+ * 1e-7 digits); any other value takes the Decimal path.
+ */
+export function compareDifference(a: Decimal, b: Decimal, c: Decimal): number {
+  const x = sevenPlaces(a as unknown as DecimalParts);
+  const y = sevenPlaces(b as unknown as DecimalParts);
+  const z = sevenPlaces(c as unknown as DecimalParts);
+  if (x < 0 || y < 0 || z < 0) return compare(a.minus(b), c);
+  const diff = x - y;
+  return diff === z ? 0 : diff > z ? 1 : -1;
+}
