@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { ManagersError } from '../errors';
 import {
   compare,
-  compareDifference,
+  compareDifferenceUnits,
   compareUnits,
   floorTo,
   ONE,
@@ -139,7 +139,7 @@ export function evaluateExit(
   snapshot: MarketSnapshot,
   now: EpochMs,
   config: ExitConfig = DEFAULT_EXIT_CONFIG,
-  context: ExitContext = {},
+  context: ExitContext = NO_CONTEXT,
 ): ExitDecision {
   const { position } = input;
   if (snapshot.ticker !== position.ticker) {
@@ -193,7 +193,7 @@ export function evaluateExit(
   }
 
   // Allocated on the first rule that fires: most ticks fire none.
-  const triggers: ExitTrigger[] = [];
+  let triggers: ExitTrigger[] | null = null;
 
   // CRITICAL
   if (
@@ -201,7 +201,7 @@ export function evaluateExit(
     levels.stopLoss !== null &&
     compareUnits(bid, bidUnits, levels.stopLoss, levels.stopLossUnits) <= 0
   ) {
-    fire(
+    triggers = fire(
       triggers,
       quantity,
       'stop_loss',
@@ -209,12 +209,12 @@ export function evaluateExit(
     );
   }
   if (context.circuitBreakerOpen === true) {
-    fire(triggers, quantity, 'circuit_breaker', 'a close-all circuit breaker is open');
+    triggers = fire(triggers, quantity, 'circuit_breaker', 'a close-all circuit breaker is open');
   }
 
   // HIGH
   if (trailingTriggered && trailingStop !== null) {
-    fire(
+    triggers = fire(
       triggers,
       quantity,
       'trailing_stop',
@@ -224,7 +224,7 @@ export function evaluateExit(
   const closeTime = snapshot.closeTime ?? null;
   const left = closeTime === null ? null : closeTime - now;
   if (left !== null && config.urgentBeforeCloseMs !== null && left < config.urgentBeforeCloseMs) {
-    fire(
+    triggers = fire(
       triggers,
       quantity,
       'time_based_urgent',
@@ -237,14 +237,14 @@ export function evaluateExit(
     left <= config.losingBeforeCloseMs &&
     compareUnits(bid, bidUnits, levels.lateLoss, levels.lateLossUnits) <= 0
   ) {
-    fire(
+    triggers = fire(
       triggers,
       quantity,
       'time_based_urgent',
       `${left} ms left before close and ${pctText(bid, entry)} from entry (late-game loss)`,
     );
   } else if (config.maxHoldMs !== null && now - position.openedAt >= config.maxHoldMs) {
-    fire(
+    triggers = fire(
       triggers,
       quantity,
       'time_based_urgent',
@@ -252,19 +252,28 @@ export function evaluateExit(
     );
   }
   if (bid === null) {
-    fire(triggers, quantity, 'liquidity_dried_up', `no ${side} bid to sell into`);
+    triggers = fire(triggers, quantity, 'liquidity_dried_up', `no ${side} bid to sell into`);
   } else {
     const ask = executableAsk(snapshot, side);
     const volume = snapshot.volume ?? null;
-    if (config.maxSpread !== null && ask !== null && compareDifference(ask, bid, config.maxSpread) > 0) {
-      fire(
+    if (
+      config.maxSpread !== null &&
+      ask !== null &&
+      compareDifferenceUnits(ask, priceUnits(ask), bid, bidUnits, config.maxSpread, levels.maxSpreadUnits) > 0
+    ) {
+      triggers = fire(
         triggers,
         quantity,
         'liquidity_dried_up',
         `${side} spread ${ask.minus(bid)} wider than ${config.maxSpread}`,
       );
     } else if (config.minVolume !== null && volume !== null && compare(volume, config.minVolume) < 0) {
-      fire(triggers, quantity, 'liquidity_dried_up', `volume ${volume} below ${config.minVolume} contracts`);
+      triggers = fire(
+        triggers,
+        quantity,
+        'liquidity_dried_up',
+        `volume ${volume} below ${config.minVolume} contracts`,
+      );
     }
   }
 
@@ -274,7 +283,7 @@ export function evaluateExit(
     levels.profitTarget !== null &&
     compareUnits(bid, bidUnits, levels.profitTarget, levels.profitTargetUnits) >= 0
   ) {
-    fire(
+    triggers = fire(
       triggers,
       quantity,
       'profit_target',
@@ -290,7 +299,7 @@ export function evaluateExit(
         quantity,
       );
       if (compare(size, ZERO) > 0) {
-        fire(
+        triggers = fire(
           triggers,
           size,
           'partial_exit_target',
@@ -306,16 +315,26 @@ export function evaluateExit(
   const edge = context.currentEdge ?? null;
   if (edge !== null) {
     if (config.edgeDisappearedBelow !== null && compare(edge, config.edgeDisappearedBelow) < 0) {
-      fire(triggers, quantity, 'edge_disappeared', `edge ${edge} below ${config.edgeDisappearedBelow}`);
+      triggers = fire(
+        triggers,
+        quantity,
+        'edge_disappeared',
+        `edge ${edge} below ${config.edgeDisappearedBelow}`,
+      );
     } else if (config.earlyExitEdge !== null && compare(edge, config.earlyExitEdge) < 0) {
-      fire(triggers, quantity, 'early_exit', `edge ${edge} below ${config.earlyExitEdge}`);
+      triggers = fire(triggers, quantity, 'early_exit', `edge ${edge} below ${config.earlyExitEdge}`);
     }
   }
   if (context.betterOpportunity === true && bid !== null && compare(bid, entry) > 0) {
-    fire(triggers, quantity, 'rebalance', 'a better opportunity exists and the position is in profit');
+    triggers = fire(
+      triggers,
+      quantity,
+      'rebalance',
+      'a better opportunity exists and the position is in profit',
+    );
   }
 
-  if (triggers.length === 0) {
+  if (triggers === null) {
     return {
       action: 'hold',
       exit: null,
@@ -337,20 +356,28 @@ function pctText(bid: Decimal | null, entry: Decimal): string {
   return bid.minus(entry).div(entry).toSignificantDigits(4).toString();
 }
 
+/** The default {@link ExitContext}: no circuit breaker, no edge, no better opportunity (shared, never mutated). */
+const NO_CONTEXT: ExitContext = Object.freeze({});
+
 /** The `conflictingTriggers` of a decision where at most one rule fired (shared, never mutated). */
 const NO_TRIGGERS: readonly ExitTrigger[] = Object.freeze([]);
 
-/** Pushes one fired rule; a module-level function so a hot loop allocates no closure per position. */
+/**
+ * Appends one fired rule, creating the list on the first one, and returns the list; a
+ * module-level function so a hot loop allocates no closure per position.
+ */
 function fire(
-  triggers: ExitTrigger[],
+  triggers: ExitTrigger[] | null,
   quantity: Decimal,
   condition: ExitCondition,
   reason: string,
   stage?: string,
-): void {
+): ExitTrigger[] {
   const trigger: ExitTrigger = { condition, priority: EXIT_PRIORITY[condition], quantity, reason };
   if (stage !== undefined) trigger.stage = stage;
+  if (triggers === null) return [trigger];
   triggers.push(trigger);
+  return triggers;
 }
 
 /** The price at which each percent rule fires for one position version under one config. */
@@ -372,6 +399,8 @@ interface PriceLevels {
   profitTargetUnits: number;
   lateLossUnits: number;
   activationUnits: number;
+  /** {@link priceUnits} of `config.maxSpread`. */
+  maxSpreadUnits: number;
   /** The trailing-stop entry price last seen, and whether it equals the position's average entry. */
   stateEntry: Decimal | null;
   stateEntrySame: boolean;
@@ -464,6 +493,7 @@ function priceLevels(
     profitTargetUnits: priceUnits(profitTarget),
     lateLossUnits: priceUnits(lateLoss),
     activationUnits: priceUnits(activation),
+    maxSpreadUnits: priceUnits(config.maxSpread),
     stateEntry: null,
     stateEntrySame: false,
     peak: null,

@@ -92,10 +92,19 @@ function sevenPlaces(x: DecimalParts): number {
  * 1e-7 digits); any other value takes the Decimal path.
  */
 export function compareDifference(a: Decimal, b: Decimal, c: Decimal): number {
-  const x = sevenPlaces(a as unknown as DecimalParts);
-  const y = sevenPlaces(b as unknown as DecimalParts);
-  const z = sevenPlaces(c as unknown as DecimalParts);
-  if (x < 0 || y < 0 || z < 0) return compare(a.minus(b), c);
-  const diff = x - y;
-  return diff === z ? 0 : diff > z ? 1 : -1;
+  return compareDifferenceUnits(a, priceUnits(a), b, priceUnits(b), c, priceUnits(c));
+}
+
+/** {@link compareDifference} given the {@link priceUnits} of the three values (`au`, `bu`, `cu`). */
+export function compareDifferenceUnits(
+  a: Decimal,
+  au: number,
+  b: Decimal,
+  bu: number,
+  c: Decimal,
+  cu: number,
+): number {
+  if (au < 0 || bu < 0 || cu < 0) return compare(a.minus(b), c);
+  const diff = au - bu;
+  return diff === cu ? 0 : diff > cu ? 1 : -1;
 }
