@@ -1,46 +1,12 @@
 // `precog db migrate` and `precog db status`: the store's schema migrations, on the embedded
 // PGlite database (./.precog/pglite, the default) or on PostgreSQL (--database-url / DATABASE_URL).
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { type MigrationStatusEntry, openStore, type Store } from '@precog/scd2-store';
+import type { MigrationStatusEntry } from '@precog/scd2-store';
 import type { Command } from 'commander';
-import { type CliContext, loadCliContext } from '../cli/context';
+import { loadCliContext } from '../cli/context';
 import { ExitCode } from '../cli/exit-codes';
 import { formatTable, printResult } from '../cli/output';
 import { runAction } from '../cli/run-action';
-import { defaultDataDir } from '../sync/session';
-import { lockDataDir } from '../sync/store-lock';
-
-/** Opens the configured store WITHOUT migrating it; `close()` also releases the PGlite lock. */
-async function openConfiguredStore(
-  context: CliContext,
-): Promise<{ store: Store; where: string; close(): Promise<void> }> {
-  const { config, logger } = context;
-  if (config.databaseUrl) {
-    const store = await openStore({ databaseUrl: config.databaseUrl, logger });
-    return { store, where: `postgres ${store.host}`, close: () => store.close() };
-  }
-  const dataDir = resolve(defaultDataDir());
-  mkdirSync(dataDir, { recursive: true });
-  const release = await lockDataDir(dataDir);
-  try {
-    const store = await openStore({ dataDir, logger });
-    return {
-      store,
-      where: `pglite ${dataDir}`,
-      async close() {
-        try {
-          await store.close();
-        } finally {
-          release();
-        }
-      },
-    };
-  } catch (error) {
-    release();
-    throw error;
-  }
-}
+import { openCliStore } from '../cli/store';
 
 function statusRows(entries: readonly MigrationStatusEntry[]): string[][] {
   return entries.map((e) => [
@@ -61,7 +27,7 @@ export function register(program: Command): void {
     .action(
       runAction(async (_options: unknown, command: Command) => {
         const context = loadCliContext(command);
-        const opened = await openConfiguredStore(context);
+        const opened = await openCliStore(context, { migrate: false });
         try {
           const applied = await opened.store.migrate();
           printResult(context.options, { store: opened.where, applied }, (data) =>
@@ -83,7 +49,7 @@ export function register(program: Command): void {
     .action(
       runAction(async (_options: unknown, command: Command) => {
         const context = loadCliContext(command);
-        const opened = await openConfiguredStore(context);
+        const opened = await openCliStore(context, { migrate: false });
         try {
           const migrations = await opened.store.migrationStatus();
           const problems = migrations.filter((m) => m.state !== 'applied' && m.state !== 'pending');

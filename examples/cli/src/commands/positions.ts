@@ -7,7 +7,7 @@ import { loadCliContext } from '../cli/context';
 import { UsageError } from '../cli/exit-codes';
 import { formatTable, printResult } from '../cli/output';
 import { runAction } from '../cli/run-action';
-import { openCommandStore } from './strategies';
+import { openCliStore } from '../cli/store';
 
 /** The figures of one stored position, as printed and as `--json` returns them (Decimals as strings). */
 function summary(s: StoredPosition) {
@@ -60,7 +60,7 @@ export function register(program: Command): void {
     .action(
       runAction(async (options: { status: 'open' | 'closed' | 'all' }, command: Command) => {
         const context = loadCliContext(command);
-        const opened = await openCommandStore(context);
+        const opened = await openCliStore(context, { migrate: true });
         try {
           const manager = new PositionManager(opened.store);
           const all = options.status === 'open' ? await manager.open() : await manager.all();
@@ -110,7 +110,7 @@ export function register(program: Command): void {
     .action(
       runAction(async (positionKey: string, _options: unknown, command: Command) => {
         const context = loadCliContext(command);
-        const opened = await openCommandStore(context);
+        const opened = await openCliStore(context, { migrate: true });
         try {
           const manager = new PositionManager(opened.store);
           const history = await manager.history(positionKey);

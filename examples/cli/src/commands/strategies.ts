@@ -1,7 +1,7 @@
 // `precog strategies list|show|create|test|activate|deprecate|draft`: strategy versions and
 // their lifecycle on the store (embedded PGlite in ./.precog/pglite unless --database-url).
 // `precog models ...` (models.ts) reuses the same commands through `registerVersionCommands`.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   type ConfigVersionManager,
@@ -13,50 +13,13 @@ import {
   StrategyManager,
   VersionNotFoundError,
 } from '@precog/managers';
-import { type ConfigVersion, type LifecycleStatus, openStore, type Store } from '@precog/scd2-store';
+import type { ConfigVersion, LifecycleStatus, Store } from '@precog/scd2-store';
 import { type Command, Option } from 'commander';
 import { type CliContext, loadCliContext, userCwd } from '../cli/context';
 import { UsageError } from '../cli/exit-codes';
 import { formatTable, printResult } from '../cli/output';
 import { runAction } from '../cli/run-action';
-import { defaultDataDir } from '../sync/session';
-import { lockDataDir } from '../sync/store-lock';
-
-/** Opens the configured store and migrates it; `close()` also releases the PGlite lock. */
-export async function openCommandStore(
-  context: CliContext,
-): Promise<{ store: Store; close(): Promise<void> }> {
-  const { config, logger } = context;
-  let store: Store;
-  let release: (() => void) | undefined;
-  if (config.databaseUrl) {
-    store = await openStore({ databaseUrl: config.databaseUrl, logger });
-  } else {
-    const dataDir = resolve(defaultDataDir());
-    mkdirSync(dataDir, { recursive: true });
-    release = await lockDataDir(dataDir);
-    try {
-      store = await openStore({ dataDir, logger });
-    } catch (error) {
-      release();
-      throw error;
-    }
-  }
-  const close = async () => {
-    try {
-      await store.close();
-    } finally {
-      release?.();
-    }
-  };
-  try {
-    await store.migrate();
-  } catch (error) {
-    await close().catch(() => undefined);
-    throw error;
-  }
-  return { store, close };
-}
+import { openCliStore } from '../cli/store';
 
 /** Runs `fn` with a manager on an open store, closing it afterwards. */
 async function withManager<T, M>(
@@ -65,7 +28,7 @@ async function withManager<T, M>(
   fn: (manager: M, context: CliContext) => Promise<T>,
 ): Promise<void> {
   const context = loadCliContext(command);
-  const opened = await openCommandStore(context);
+  const opened = await openCliStore(context, { migrate: true });
   try {
     await fn(make(opened.store), context);
   } catch (error) {

@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { requireKalshiCredentials } from '@precog/config';
 import { KalshiClient } from '@precog/kalshi-client';
-import { openStore, type Store } from '@precog/scd2-store';
+import type { Store } from '@precog/scd2-store';
 import type { Command } from 'commander';
-import { type CliContext, loadCliContext, userCwd } from '../cli/context';
-import { lockDataDir } from './store-lock';
+import { type CliContext, loadCliContext } from '../cli/context';
+import { openCliStore } from '../cli/store';
 
 /** An exchange client and a migrated store for one command; `close()` releases both. */
 export interface SyncSession {
@@ -17,10 +15,7 @@ export interface SyncSession {
   close(): Promise<void>;
 }
 
-/** The embedded database directory used when no database URL is given. */
-export function defaultDataDir(): string {
-  return join(userCwd(), '.precog', 'pglite');
-}
+export { defaultDataDir } from '../cli/store';
 
 /**
  * Loads the configuration, builds a signed Kalshi client (unsigned when `signed` is false and no
@@ -40,43 +35,12 @@ export async function openSyncSession(command: Command, options: { signed: boole
     ...(signing ? { apiKeyId: signing.apiKeyId, privateKey: signing.privateKey } : {}),
     logger,
   });
-  let release: (() => void) | undefined;
-  let store: Store;
-  let where: string;
-  if (config.databaseUrl) {
-    store = await openStore({ databaseUrl: config.databaseUrl, logger });
-    where = `postgres ${store.host}`;
-  } else {
-    const dataDir = resolve(defaultDataDir());
-    mkdirSync(dataDir, { recursive: true });
-    release = await lockDataDir(dataDir);
-    try {
-      store = await openStore({ dataDir, logger });
-    } catch (error) {
-      release();
-      throw error;
-    }
-    where = `pglite ${dataDir}`;
-  }
-  try {
-    const applied = await store.migrate();
-    if (applied.length > 0) logger.debug({ applied: applied.length }, 'store migrated');
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    release?.();
-    throw error;
-  }
+  const { store, where, close } = await openCliStore(context, { migrate: true });
   return {
     context,
     client,
     store,
     where,
-    async close() {
-      try {
-        await store.close();
-      } finally {
-        release?.();
-      }
-    },
+    close,
   };
 }

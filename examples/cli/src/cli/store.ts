@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openStore, type Store } from '@precog/scd2-store';
+import { lockDataDir } from '../sync/store-lock';
+import type { CliContext } from './context';
+import { userCwd } from './context';
+
+/** A store opened for one command; `close()` ends it and releases the PGlite lock. */
+export interface CliStore {
+  store: Store;
+  /** `postgres host:port/db` or `pglite <dir>`: where the rows go (never a password). */
+  where: string;
+  close(): Promise<void>;
+}
+
+/** The embedded database directory used when no database URL is given. */
+export function defaultDataDir(): string {
+  return join(userCwd(), '.precog', 'pglite');
+}
+
+/**
+ * Opens the configured store: PostgreSQL when a database URL is set, otherwise embedded PGlite in
+ * {@link defaultDataDir}, locked so that commands on one directory take turns. With `migrate`,
+ * applies pending migrations first (the store is migrated on first use).
+ */
+export async function openCliStore(context: CliContext, options: { migrate: boolean }): Promise<CliStore> {
+  const { config, logger } = context;
+  let store: Store;
+  let where: string;
+  let release: (() => void) | undefined;
+  if (config.databaseUrl) {
+    store = await openStore({ databaseUrl: config.databaseUrl, logger });
+    where = `postgres ${store.host}`;
+  } else {
+    const dataDir = resolve(defaultDataDir());
+    mkdirSync(dataDir, { recursive: true });
+    release = await lockDataDir(dataDir);
+    try {
+      store = await openStore({ dataDir, logger });
+    } catch (error) {
+      release();
+      throw error;
+    }
+    where = `pglite ${dataDir}`;
+  }
+  const close = async () => {
+    try {
+      await store.close();
+    } finally {
+      release?.();
+    }
+  };
+  if (options.migrate) {
+    try {
+      const applied = await store.migrate();
+      if (applied.length > 0) logger.debug({ applied: applied.length }, 'store migrated');
+    } catch (error) {
+      await close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return { store, where, close };
+}
