@@ -111,8 +111,14 @@ t AS (
 )
 SELECT d._ord AS ord, d.cur_id, t.ts::text AS ts, t.max_start
 FROM d CROSS JOIN t`,
-      insert: `INSERT INTO ${this.table} (${columns}, row_current_ind, row_start_ts)
-SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2)}) AS inp`,
+      // Returns the table's highest id once the new versions are in (the statement's snapshot does
+      // not see its own rows, nor anything committed after it started: never an id we did not check).
+      insert: `WITH ins AS (
+  INSERT INTO ${this.table} (${columns}, row_current_ind, row_start_ts)
+  SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2)}) AS inp
+  RETURNING id
+)
+SELECT greatest((SELECT max(id) FROM ins), (SELECT max(id) FROM ${this.table})) AS max_id`,
     };
   }
 
@@ -172,9 +178,12 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
     await tx.query(this.sql.lock, [this.definition.table]);
     // Under the lock: if nobody wrote since our last batch, rows equal to what we know are skipped.
     let sent = records.map((_, i) => i);
+    // The table's highest id as last read under the lock; undefined until read.
+    let maxId: number | null | undefined;
     if (this.cache?.known) {
       const { rows } = await tx.query<{ max_id: number | null }>(this.sql.maxId);
-      if (this.cache.validFor(rows[0]?.max_id ?? null)) {
+      maxId = rows[0]?.max_id ?? null;
+      if (this.cache.validFor(maxId)) {
         sent = sent.filter((i) => !this.cache!.matches(keys[i]!, records[i]!));
       } else {
         this.cache.clear();
@@ -198,20 +207,24 @@ SELECT ${columns}, true, $1::timestamptz FROM (${rowsFromArrays(this.allSpecs, 2
         const ts = first.ts;
         const closeIds = changedRows.filter((r) => r.cur_id !== null);
         const open = changedRows.map((r) => candidates[r.ord]!);
-        await tx.query(this.sql.insert, [ts, ...this.encoder.columns(open)]);
+        const written = await tx.query<{ max_id: number | null }>(this.sql.insert, [
+          ts,
+          ...this.encoder.columns(open),
+        ]);
+        maxId = written.rows[0]?.max_id ?? null;
         versioned = closeIds.length;
         inserted = open.length - closeIds.length;
         this.logger.debug({ table: this.definition.table, inserted, versioned, at: ts }, 'versions written');
       }
     }
-    let maxId: number | null = null;
-    if (this.cache !== undefined) {
+    // Nothing written: the id read under the lock still describes what was compared.
+    if (this.cache !== undefined && maxId === undefined) {
       const { rows } = await tx.query<{ max_id: number | null }>(this.sql.maxId);
       maxId = rows[0]?.max_id ?? null;
     }
     return {
       result: { inserted, versioned, unchanged: records.length - inserted - versioned },
-      maxId,
+      maxId: maxId ?? null,
       sent,
     };
   }
