@@ -1,9 +1,8 @@
-import { StoreError } from '../errors';
 import type { Db } from '../internal/db';
 import {
   type ColumnSpec,
   decodeRow,
-  encodeValue,
+  equalityConditions,
   quoteIdent,
   RowEncoder,
   rowsFromArrays,
@@ -80,23 +79,7 @@ ON CONFLICT DO NOTHING`;
   /** Rows matching the filter (equality on fields), oldest first. */
   async list(filter: Partial<Out> = {}, options: ListOptions = {}): Promise<Out[]> {
     const params: unknown[] = [];
-    const conditions: string[] = [];
-    for (const [field, value] of Object.entries(filter)) {
-      if (value === undefined) {
-        continue;
-      }
-      const spec = this.readSpecs.find((s) => s.field === field);
-      if (spec === undefined) {
-        throw new StoreError(`${this.definition.table} has no column for the filter field ${field}`);
-      }
-      const encoded = encodeValue(this.definition.table, { ...spec, default: undefined }, value);
-      if (encoded === null) {
-        conditions.push(`${quoteIdent(spec.column)} IS NULL`);
-      } else {
-        params.push(typeof encoded === 'object' ? JSON.stringify(encoded) : encoded);
-        conditions.push(`${quoteIdent(spec.column)} = $${params.length}::${spec.type}`);
-      }
-    }
+    const conditions = equalityConditions(this.definition.table, this.readSpecs, filter, params);
     const idColumn = this.definition.generated[0]?.column ?? 'id';
     let sql = `SELECT ${this.readSpecs.map((c) => quoteIdent(c.column)).join(', ')} FROM ${quoteIdent(this.definition.table)}`;
     if (conditions.length > 0) {

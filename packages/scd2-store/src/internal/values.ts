@@ -295,3 +295,34 @@ export function rowsFromArrays(specs: readonly ColumnSpec[], firstParam: number)
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/**
+ * `col = $n::type` conditions (or `col IS NULL` for a null) for a filter object of row fields,
+ * pushing the encoded values onto `params`. `prefix` qualifies the columns (e.g. `c.`).
+ */
+export function equalityConditions(
+  table: string,
+  specs: readonly ColumnSpec[],
+  filter: Record<string, unknown>,
+  params: unknown[],
+  prefix = '',
+): string[] {
+  const conditions: string[] = [];
+  for (const [field, value] of Object.entries(filter)) {
+    if (value === undefined) {
+      continue;
+    }
+    const spec = specs.find((s) => s.field === field);
+    if (spec === undefined) {
+      throw new StoreError(`${table} has no column for the filter field ${field}`);
+    }
+    const encoded = encodeValue(table, { ...spec, default: undefined }, value);
+    if (encoded === null) {
+      conditions.push(`${prefix}${quoteIdent(spec.column)} IS NULL`);
+    } else {
+      params.push(typeof encoded === 'object' ? JSON.stringify(encoded) : encoded);
+      conditions.push(`${prefix}${quoteIdent(spec.column)} = $${params.length}::${spec.type}`);
+    }
+  }
+  return conditions;
+}

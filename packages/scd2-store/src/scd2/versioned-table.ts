@@ -4,7 +4,7 @@ import { retryTransient } from '../internal/retry';
 import {
   type ColumnSpec,
   decodeRow,
-  encodeValue,
+  equalityConditions,
   quoteIdent,
   RowEncoder,
   rowsFromArrays,
@@ -248,24 +248,7 @@ SELECT greatest((SELECT max(id) FROM ins), (SELECT max(id) FROM ${this.table})) 
       return [];
     }
     const prefix = alias === '' ? '' : `${alias}.`;
-    const conditions: string[] = [];
-    for (const [field, value] of Object.entries(filter)) {
-      if (value === undefined) {
-        continue;
-      }
-      const spec = this.allSpecs.find((s) => s.field === field);
-      if (spec === undefined) {
-        throw new StoreError(`${this.definition.table} has no column for the filter field ${field}`);
-      }
-      const encoded = encodeValue(this.definition.table, { ...spec, default: undefined }, value);
-      if (encoded === null) {
-        conditions.push(`${prefix}${quoteIdent(spec.column)} IS NULL`);
-      } else {
-        params.push(typeof encoded === 'object' ? JSON.stringify(encoded) : encoded);
-        conditions.push(`${prefix}${quoteIdent(spec.column)} = $${params.length}::${spec.type}`);
-      }
-    }
-    return conditions;
+    return equalityConditions(this.definition.table, this.allSpecs, filter, params, prefix);
   }
 
   private decode(row: Record<string, unknown>): Versioned<Out> {
