@@ -5,6 +5,7 @@ import {
   type EndpointCost,
   EndpointCostTable,
 } from './internal/endpoint-costs';
+import type { BucketKind } from './rate-limiting/request-limiter';
 import { TokenBucket, type TokenBucketLimit } from './token-bucket';
 
 /**
@@ -34,8 +35,6 @@ export const KALSHI_USAGE_TIERS = {
 /** Name of a usage tier in {@link KALSHI_USAGE_TIERS}. */
 export type KalshiUsageTier = keyof typeof KALSHI_USAGE_TIERS;
 
-/** Which of the key's two buckets a request draws from. */
-export type BucketKind = 'read' | 'write';
 
 /** Settings of a {@link RateLimiter}. */
 export interface RateLimiterOptions {
