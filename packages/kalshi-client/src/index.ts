@@ -87,7 +87,12 @@ export {
 } from './prices';
 export type { KalshiUsageTier, RateLimiterOptions } from './rate-limiter';
 export { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiter';
-export type { AcquireRequest, BucketKind, BucketLimits, RequestLimiter } from './rate-limiting/request-limiter';
+export type {
+  AcquireRequest,
+  BucketKind,
+  BucketLimits,
+  RequestLimiter,
+} from './rate-limiting/request-limiter';
 export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';

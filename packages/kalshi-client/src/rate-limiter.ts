@@ -35,7 +35,6 @@ export const KALSHI_USAGE_TIERS = {
 /** Name of a usage tier in {@link KALSHI_USAGE_TIERS}. */
 export type KalshiUsageTier = keyof typeof KALSHI_USAGE_TIERS;
 
-
 /** Settings of a {@link RateLimiter}. */
 export interface RateLimiterOptions {
   /** Read bucket (GET requests). */
