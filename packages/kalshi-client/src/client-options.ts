@@ -1,18 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import type { CircuitBreakerOptions } from './circuit-breaker';
-import type { Clock } from './clock';
-import type { Logger } from './logger';
-import type { KalshiUsageTier } from './rate-limiter';
-import type { TokenBucketLimit } from './token-bucket';
-
-/** Which Kalshi exchange to talk to. Keys differ between the two. */
-export type KalshiEnvironment = 'demo' | 'prod';
-
-/** Base URLs of the Trade API v2. */
-export const KALSHI_BASE_URLS: Record<KalshiEnvironment, string> = {
-  prod: 'https://external-api.kalshi.com/trade-api/v2',
-  demo: 'https://external-api.demo.kalshi.co/trade-api/v2',
-};
+import type { KalshiEnvironment } from './core/base-urls';
+import type { CircuitBreakerOptions } from './core/circuit-breaker';
+import type { Clock } from './core/clock';
+import type { Logger } from './core/logger';
+import type { KalshiUsageTier } from './rate-limiting/rate-limiter';
+import type { TokenBucketLimit } from './rate-limiting/token-bucket';
 
 /** Rate limiting: a named tier, explicit buckets, or `false` to switch the limiter off. */
 export type RateLimitOption =

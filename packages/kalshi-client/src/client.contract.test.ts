@@ -8,7 +8,7 @@ import {
   KalshiInsufficientBalanceError,
   KalshiInvalidParamsError,
   KalshiMarketNotFoundError,
-} from './errors';
+} from './core/errors';
 
 const BASE = 'https://external-api.demo.kalshi.co/trade-api/v2';
 const TICKER = 'KXNFLGAME-26NOV29KCDEN-KC';

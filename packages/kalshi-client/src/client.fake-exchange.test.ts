@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ed25519Keys, rsaKeys } from './__fixtures__/helpers';
 import { KalshiClient } from './client';
 import type { KalshiClientOptions } from './client-options';
-import { KalshiAuthenticationError, KalshiNotFoundError } from './errors';
+import { KalshiAuthenticationError, KalshiNotFoundError } from './core/errors';
 import { createFakeExchange, type FakeExchange, type FakeExchangeServer } from './testing/index';
 
 // End to end over real HTTP on loopback: the fake exchange verifies signatures and enforces

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { CircuitBreaker } from './circuit-breaker';
-import { KALSHI_BASE_URLS, type KalshiClientOptions } from './client-options';
-import { type Clock, systemClock } from './clock';
-import { KalshiConfigError } from './errors';
+import type { KalshiClientOptions } from './client-options';
+import { KALSHI_BASE_URLS, normalizeBaseUrl } from './core/base-urls';
+import { CircuitBreaker } from './core/circuit-breaker';
+import { type Clock, systemClock } from './core/clock';
+import { KalshiConfigError } from './core/errors';
+import { type Logger, noopLogger } from './core/logger';
+import { loadPrivateKey } from './core/signing';
+import { VERSION } from './core/version';
 import { Transport } from './internal/transport';
-import { type Logger, noopLogger } from './logger';
-import { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiter';
+import { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiting/rate-limiter';
 import { AccountResource } from './resources/account';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
@@ -14,8 +17,6 @@ import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
 import { SeriesResource } from './resources/series';
 import type { AccountLimits, EndpointCosts } from './schemas/account';
-import { loadPrivateKey } from './signing';
-import { VERSION } from './version';
 
 /**
  * The Kalshi Trade API v2 client: signed requests, client-side rate limiting, retries with
@@ -56,7 +57,7 @@ export class KalshiClient {
     const baseUrl = options.baseUrl ?? KALSHI_BASE_URLS[environment];
     if (baseUrl === undefined)
       throw new KalshiConfigError(`unknown Kalshi environment ${JSON.stringify(environment)}`);
-    this.baseUrl = baseUrl.replace(/\/$/, '');
+    this.baseUrl = normalizeBaseUrl(baseUrl);
     const clock: Clock = options.clock ?? systemClock;
     this.logger = options.logger ?? noopLogger;
 

@@ -1,19 +1,23 @@
+// Client, options and resources.
+export { KalshiClient } from './client';
+export type { KalshiClientOptions, RateLimitOption } from './client-options';
+export type { KalshiEnvironment } from './core/base-urls';
+export { KALSHI_BASE_URLS } from './core/base-urls';
 export type {
   CircuitBreakerEvents,
   CircuitBreakerOptions,
   CircuitState,
   CircuitStateChange,
-} from './circuit-breaker';
-export { CircuitBreaker } from './circuit-breaker';
-// Client, options and resources.
-export { KalshiClient } from './client';
-export type { KalshiClientOptions, KalshiEnvironment, RateLimitOption } from './client-options';
-export { KALSHI_BASE_URLS } from './client-options';
+} from './core/circuit-breaker';
+export { CircuitBreaker } from './core/circuit-breaker';
 // Transport building blocks.
-export type { Clock, TimerHandle } from './clock';
-export { systemClock } from './clock';
+export type { Clock, TimerHandle } from './core/clock';
+export { systemClock } from './core/clock';
+export type { DecimalInput } from './core/decimal';
+export type { ParsedErrorBody } from './core/error-body';
+export { parseErrorBody } from './core/error-body';
 // Errors.
-export type { KalshiErrorContext } from './errors';
+export type { KalshiErrorContext } from './core/errors';
 export {
   KalshiAbortError,
   KalshiApiError,
@@ -38,61 +42,35 @@ export {
   KalshiServerError,
   KalshiTimeoutError,
   KalshiTimestampExpiredError,
-} from './errors';
-// Fees and prices (pure helpers over Decimal).
-export type {
-  FeeFill,
-  FeeRole,
-  FeeRounding,
-  FeeSchedule,
-  OrderFeeParams,
-  SeriesFeeFields,
-  TradingFeeParams,
-} from './fees';
-export {
-  feeRate,
-  feeRoundingIncrement,
-  feeScheduleForSeries,
-  InvalidFeeInputError,
-  MAKER_FEE_RATE,
-  makerFee,
-  orderFee,
-  rawTradingFee,
-  roundFeeUp,
-  TAKER_FEE_RATE,
-  takerFee,
-  tradingFee,
-} from './fees';
-export type { EndpointCost } from './internal/endpoint-costs';
-export { DEFAULT_ENDPOINT_COST, DEFAULT_ENDPOINT_COSTS, EndpointCostTable } from './internal/endpoint-costs';
-export type { ParsedErrorBody } from './internal/error-body';
-export { parseErrorBody } from './internal/error-body';
-export type { ListOptions } from './internal/list';
-export { MAX_PAGE_SIZE } from './internal/list';
-export type { RequestOptions } from './internal/transport';
-export type { DecimalInput } from './internal/wire-numbers';
-export type { Logger } from './logger';
-export { noopLogger } from './logger';
+} from './core/errors';
+export type { ListOptions } from './core/list-options';
+export { MAX_PAGE_SIZE } from './core/list-options';
+export type { Logger } from './core/logger';
+export { noopLogger } from './core/logger';
 // Pagination.
-export type { Page, PageProgress, PaginationOptions } from './pagination';
-export { PagePromise } from './pagination';
-export type { PriceRange, PriceRangeInput, PriceRoundingDirection } from './prices';
+export type { Page, PageProgress, PaginationOptions } from './core/pagination';
+export { PagePromise } from './core/pagination';
+export type { RequestOptions } from './core/request-options';
+// Signing.
+export type { KalshiAuthHeaders, KalshiPrivateKeyInput } from './core/signing';
+export { kalshiAuthHeaders, loadPrivateKey, signKalshiRequest } from './core/signing';
+export { VERSION } from './core/version';
+export type { EndpointCost } from './rate-limiting/endpoint-costs';
 export {
-  assertValidPrice,
-  DEFAULT_PRICE_RANGES,
-  InvalidPriceError,
-  isOnPriceGrid,
-  parsePriceRanges,
-  roundToPriceGrid,
-} from './prices';
-export type { KalshiUsageTier, RateLimiterOptions } from './rate-limiter';
-export { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiter';
+  DEFAULT_ENDPOINT_COST,
+  DEFAULT_ENDPOINT_COSTS,
+  EndpointCostTable,
+} from './rate-limiting/endpoint-costs';
+export type { KalshiUsageTier, RateLimiterOptions } from './rate-limiting/rate-limiter';
+export { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiting/rate-limiter';
 export type {
   AcquireRequest,
   BucketKind,
   BucketLimits,
   RequestLimiter,
 } from './rate-limiting/request-limiter';
+export type { TokenBucketLimit } from './rate-limiting/token-bucket';
+export { TokenBucket } from './rate-limiting/token-bucket';
 export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
@@ -156,9 +134,36 @@ export type {
   Settlement,
 } from './schemas/portfolio';
 export type { Series } from './schemas/series';
-// Signing.
-export type { KalshiAuthHeaders, KalshiPrivateKeyInput } from './signing';
-export { kalshiAuthHeaders, loadPrivateKey, signKalshiRequest } from './signing';
-export type { TokenBucketLimit } from './token-bucket';
-export { TokenBucket } from './token-bucket';
-export { VERSION } from './version';
+// Fees and prices (pure helpers over Decimal).
+export type {
+  FeeFill,
+  FeeRole,
+  FeeRounding,
+  FeeSchedule,
+  OrderFeeParams,
+  SeriesFeeFields,
+  TradingFeeParams,
+} from './trading-rules/fees';
+export {
+  feeRate,
+  feeRoundingIncrement,
+  feeScheduleForSeries,
+  InvalidFeeInputError,
+  MAKER_FEE_RATE,
+  makerFee,
+  orderFee,
+  rawTradingFee,
+  roundFeeUp,
+  TAKER_FEE_RATE,
+  takerFee,
+  tradingFee,
+} from './trading-rules/fees';
+export type { PriceRange, PriceRangeInput, PriceRoundingDirection } from './trading-rules/prices';
+export {
+  assertValidPrice,
+  DEFAULT_PRICE_RANGES,
+  InvalidPriceError,
+  isOnPriceGrid,
+  parsePriceRanges,
+  roundToPriceGrid,
+} from './trading-rules/prices';

@@ -1,6 +1,6 @@
 import { constants, generateKeyPairSync, type KeyObject, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Clock, TimerHandle } from '../clock';
+import type { Clock, TimerHandle } from '../core/clock';
 
 /** Reads a JSON fixture of this package. */
 export function fixture<T = unknown>(name: string): T {

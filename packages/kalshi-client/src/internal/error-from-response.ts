@@ -1,3 +1,4 @@
+import { parseErrorBody } from '../core/error-body';
 import {
   KalshiApiError,
   KalshiAuthenticationError,
@@ -14,8 +15,7 @@ import {
   KalshiRateLimitError,
   KalshiServerError,
   KalshiTimestampExpiredError,
-} from '../errors';
-import { parseErrorBody } from './error-body';
+} from '../core/errors';
 
 type ApiErrorClass = new (message: string, context: KalshiErrorContext) => KalshiApiError;
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock';
+import type { Clock } from '../core/clock';
 
 /**
  * Waits `ms` milliseconds on the injected clock. Rejects with the signal's reason when the

@@ -7,9 +7,9 @@ import {
   scriptedFetch,
   verifyKalshiSignature,
 } from '../__fixtures__/helpers';
-import type { CircuitStateChange } from '../circuit-breaker';
 import { KalshiClient } from '../client';
 import type { KalshiClientOptions } from '../client-options';
+import type { CircuitStateChange } from '../core/circuit-breaker';
 import {
   KalshiAbortError,
   KalshiBadRequestError,
@@ -21,8 +21,8 @@ import {
   KalshiServerError,
   KalshiTimeoutError,
   KalshiTimestampExpiredError,
-} from '../errors';
-import type { Logger } from '../logger';
+} from '../core/errors';
+import type { Logger } from '../core/logger';
 
 const BALANCE = { balance: 1000, balance_dollars: '10.0000', portfolio_value: 0, updated_ts: 1795564800 };
 const TICKER = 'KXNFLGAME-26NOV29KCDEN-KC';

@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { z } from 'zod';
-import type { CircuitBreaker } from '../circuit-breaker';
-import type { Clock } from '../clock';
+import type { CircuitBreaker } from '../core/circuit-breaker';
+import type { Clock } from '../core/clock';
 import {
   KalshiAbortError,
   KalshiConnectionError,
@@ -12,24 +12,15 @@ import {
   KalshiServerError,
   KalshiTimeoutError,
   KalshiTimestampExpiredError,
-} from '../errors';
-import type { Logger } from '../logger';
-import type { RateLimiter } from '../rate-limiter';
-import { kalshiAuthHeaders } from '../signing';
+} from '../core/errors';
+import type { Logger } from '../core/logger';
+import type { RequestOptions } from '../core/request-options';
+import { kalshiAuthHeaders } from '../core/signing';
+import type { RateLimiter } from '../rate-limiting/rate-limiter';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { errorFromResponse } from './error-from-response';
 import { appendQuery, type QueryValue } from './query';
 import { sleep } from './sleep';
-
-/** Per-call overrides accepted by every client method. */
-export interface RequestOptions {
-  /** Retries after the first attempt for this call. Default: the client's `maxRetries`. */
-  maxRetries?: number;
-  /** Timeout of each attempt, in ms. Default: the client's `timeoutMs`. */
-  timeoutMs?: number;
-  /** Aborts the call (queued, in flight or backing off) with a `KalshiAbortError`. */
-  signal?: AbortSignal;
-}
 
 /**
  * How a request may be retried:

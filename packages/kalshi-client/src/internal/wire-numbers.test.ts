@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KalshiInvalidParamsError } from '../errors';
+import { KalshiInvalidParamsError } from '../core/errors';
 import { countText, priceText } from './wire-numbers';
 import { decimal } from './zod';
 

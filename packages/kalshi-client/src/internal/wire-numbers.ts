@@ -1,8 +1,6 @@
 import Decimal from 'decimal.js';
-import { KalshiInvalidParamsError } from '../errors';
-
-/** A money or count input: a Decimal, or its exact decimal text. Never a JS number. */
-export type DecimalInput = Decimal | string;
+import type { DecimalInput } from '../core/decimal';
+import { KalshiInvalidParamsError } from '../core/errors';
 
 function toDecimal(field: string, value: DecimalInput): Decimal {
   if (Decimal.isDecimal(value)) return value as Decimal;

@@ -1,4 +1,4 @@
-import type { TokenBucketLimit } from '../token-bucket';
+import type { TokenBucketLimit } from './token-bucket';
 
 /** Which of the key's two buckets a request draws from: `GET` reads, everything else writes. */
 export type BucketKind = 'read' | 'write';

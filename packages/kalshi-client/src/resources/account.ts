@@ -1,4 +1,5 @@
-import type { RequestOptions, Transport } from '../internal/transport';
+import type { RequestOptions } from '../core/request-options';
+import type { Transport } from '../internal/transport';
 import {
   type AccountLimits,
   accountLimitsSchema,

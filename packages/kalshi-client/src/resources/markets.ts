@@ -1,7 +1,9 @@
-import { type ListOptions, listEndpoint } from '../internal/list';
+import type { ListOptions } from '../core/list-options';
+import type { PagePromise } from '../core/pagination';
+import type { RequestOptions } from '../core/request-options';
+import { listEndpoint } from '../internal/list-endpoint';
 import { segment } from '../internal/query';
-import type { RequestOptions, Transport } from '../internal/transport';
-import type { PagePromise } from '../pagination';
+import type { Transport } from '../internal/transport';
 import {
   type Candlestick,
   candlesticksResponseSchema,

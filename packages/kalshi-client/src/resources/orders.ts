@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { z } from 'zod';
-import { KalshiInvalidParamsError } from '../errors';
+import type { DecimalInput } from '../core/decimal';
+import { KalshiInvalidParamsError } from '../core/errors';
+import type { RequestOptions } from '../core/request-options';
 import { segment } from '../internal/query';
-import type { RequestOptions, Transport } from '../internal/transport';
-import { countText, type DecimalInput, priceText } from '../internal/wire-numbers';
+import type { Transport } from '../internal/transport';
+import { countText, priceText } from '../internal/wire-numbers';
 import {
   type AmendOrderResult,
   amendOrderResultSchema,

@@ -1,5 +1,6 @@
+import type { RequestOptions } from '../core/request-options';
 import { segment } from '../internal/query';
-import type { RequestOptions, Transport } from '../internal/transport';
+import type { Transport } from '../internal/transport';
 import { type Series, seriesListResponseSchema, seriesResponseSchema } from '../schemas/series';
 import type { Timestamp } from './markets';
 

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import type { RequestHandler } from 'msw';
-import type { FeeRounding } from '../fees';
+import type { FeeRounding } from '../trading-rules/fees';
 import { authenticate } from './internal/auth';
 import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal/buckets';
 import { ActiveFault, HTML_BODY } from './internal/faults';

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { takerFee } from '../fees';
-import { roundToPriceGrid } from '../prices';
+import { takerFee } from '../trading-rules/fees';
+import { roundToPriceGrid } from '../trading-rules/prices';
 import type {
   FakeEventInput,
   FakeFillInput,

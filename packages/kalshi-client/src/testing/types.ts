@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type Decimal from 'decimal.js';
-import type { FeeRounding } from '../fees';
-import type { PriceRangeInput } from '../prices';
+import type { FeeRounding } from '../trading-rules/fees';
+import type { PriceRangeInput } from '../trading-rules/prices';
 
 /** An API key the fake exchange accepts: the key id and its public key (or the private key itself). */
 export interface FakeExchangeKey {

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { type FeeRounding, roundFeeUp } from '../../fees';
+import { type FeeRounding, roundFeeUp } from '../../trading-rules/fees';
 import {
   type ExchangeState,
   type FillState,

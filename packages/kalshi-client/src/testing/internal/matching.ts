@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { type FeeRounding, tradingFee } from '../../fees';
+import { type FeeRounding, tradingFee } from '../../trading-rules/fees';
 import {
   applyFill,
   cancelOrder,

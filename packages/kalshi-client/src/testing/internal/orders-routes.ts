@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import type { FeeRounding } from '../../fees';
-import { isOnPriceGrid } from '../../prices';
+import type { FeeRounding } from '../../trading-rules/fees';
+import { isOnPriceGrid } from '../../trading-rules/prices';
 import { fp } from './format';
 import { cancelOrder, reduceOrder } from './ledger';
 import { amendOrder, placeOrder } from './matching';

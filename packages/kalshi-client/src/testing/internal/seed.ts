@@ -1,4 +1,4 @@
-import { type FeeRounding, tradingFee } from '../../fees';
+import { type FeeRounding, tradingFee } from '../../trading-rules/fees';
 import type { FakeFillInput, FakePositionInput, FakeSettlementInput } from '../types';
 import { dec } from './format';
 import { positionOf, sidePrice } from './ledger';

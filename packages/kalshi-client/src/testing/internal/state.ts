@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import { type FeeSchedule, feeScheduleForSeries, rawTradingFee } from '../../fees';
-import { type PriceRange, parsePriceRanges } from '../../prices';
+import { type FeeSchedule, feeScheduleForSeries, rawTradingFee } from '../../trading-rules/fees';
+import { type PriceRange, parsePriceRanges } from '../../trading-rules/prices';
 import type {
   FakeEventInput,
   FakeExchangeOptions,

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock';
+import type { Clock, TimerHandle } from '../core/clock';
 
 /** Size and refill rate of one token bucket. */
 export interface TokenBucketLimit {

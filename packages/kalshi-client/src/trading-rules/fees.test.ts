@@ -75,7 +75,7 @@ describe('tradingFee', () => {
   });
 
   it('rejects impossible trades with a typed error', async () => {
-    const { KalshiError } = await import('./errors');
+    const { KalshiError } = await import('../core/errors');
     expect(() => takerFee('1.5', '1')).toThrow(InvalidFeeInputError);
     expect(() => takerFee('1.5', '1')).toThrow(KalshiError);
     try {

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { KalshiError } from './errors';
+import { KalshiError } from '../core/errors';
 
 /**
  * One interval of a market's price grid: every price `start + k × step` (k ≥ 0) up to `end`,

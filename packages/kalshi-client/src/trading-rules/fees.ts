@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { KalshiError } from './errors';
+import { KalshiError } from '../core/errors';
 
 /**
  * Kalshi's trading fees.

@@ -1,11 +1,11 @@
-import type { Clock } from './clock';
+import type { Clock } from '../core/clock';
 import {
   DEFAULT_ENDPOINT_COST,
   DEFAULT_ENDPOINT_COSTS,
   type EndpointCost,
   EndpointCostTable,
-} from './internal/endpoint-costs';
-import type { BucketKind } from './rate-limiting/request-limiter';
+} from './endpoint-costs';
+import type { BucketKind } from './request-limiter';
 import { TokenBucket, type TokenBucketLimit } from './token-bucket';
 
 /**

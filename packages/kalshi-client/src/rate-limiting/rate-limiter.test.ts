@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { json, ManualClock, rsaKeys } from './__fixtures__/helpers';
-import { KalshiClient } from './client';
-import type { Clock } from './clock';
+import { json, ManualClock, rsaKeys } from '../__fixtures__/helpers';
+import { KalshiClient } from '../client';
+import type { Clock } from '../core/clock';
 import { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiter';
 
 describe('RateLimiter', () => {

@@ -162,7 +162,7 @@ describe('assertValidPrice', () => {
 
 describe('InvalidPriceError', () => {
   it('is a KalshiError with code invalid_price and the cause of a parse failure', async () => {
-    const { KalshiError } = await import('./errors');
+    const { KalshiError } = await import('../core/errors');
     try {
       roundToPriceGrid('nope', null, 'up');
       expect.unreachable();

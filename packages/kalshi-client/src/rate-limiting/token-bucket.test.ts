@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from './__fixtures__/helpers';
+import { ManualClock } from '../__fixtures__/helpers';
 import { TokenBucket } from './token-bucket';
 
 describe('TokenBucket', () => {

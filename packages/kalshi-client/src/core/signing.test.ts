@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ed25519Keys, rsaKeys, verifyKalshiSignature } from './__fixtures__/helpers';
-import { KalshiClient } from './client';
+import { ed25519Keys, rsaKeys, verifyKalshiSignature } from '../__fixtures__/helpers';
+import { KalshiClient } from '../client';
 import { KalshiConfigError } from './errors';
 import { kalshiAuthHeaders, loadPrivateKey, signKalshiRequest } from './signing';
 

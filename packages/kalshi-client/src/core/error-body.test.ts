@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../__fixtures__/helpers';
+import { errorFromResponse } from '../internal/error-from-response';
+import { parseErrorBody } from './error-body';
 import {
   KalshiApiError,
   KalshiAuthenticationError,
@@ -15,9 +17,7 @@ import {
   KalshiRateLimitError,
   KalshiServerError,
   KalshiTimestampExpiredError,
-} from '../errors';
-import { parseErrorBody } from './error-body';
-import { errorFromResponse } from './error-from-response';
+} from './errors';
 
 describe('parseErrorBody', () => {
   it('reads the nested shape', () => {

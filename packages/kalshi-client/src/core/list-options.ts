@@ -1,0 +1,34 @@
+import { KalshiInvalidParamsError } from './errors';
+import type { PaginationOptions } from './pagination';
+import type { RequestOptions } from './request-options';
+
+/** Largest `limit` each list endpoint accepts (a larger one is a 400 from Kalshi). */
+export const MAX_PAGE_SIZE = {
+  '/markets': 1000,
+  '/markets/trades': 1000,
+  '/events': 200,
+  '/portfolio/orders': 1000,
+  '/portfolio/fills': 1000,
+  '/portfolio/settlements': 1000,
+  '/portfolio/positions': 1000,
+} as const;
+
+/** A list endpoint with a page size limit. */
+export type ListPath = keyof typeof MAX_PAGE_SIZE;
+
+/** Options of every list call: per-call request overrides plus the page hook. */
+export type ListOptions = RequestOptions & PaginationOptions;
+
+/** Rejects a `limit` the endpoint would refuse, before anything is sent. */
+export function checkLimit(path: ListPath, limit: number | undefined): void {
+  if (limit === undefined) return;
+  const max = MAX_PAGE_SIZE[path];
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw new KalshiInvalidParamsError(
+      `limit for ${path} must be an integer from 1 to ${max}, got ${limit}`,
+      {
+        path,
+      },
+    );
+  }
+}
