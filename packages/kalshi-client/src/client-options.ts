@@ -3,13 +3,20 @@ import type { KalshiEnvironment } from './core/base-urls';
 import type { CircuitBreakerOptions } from './core/circuit-breaker';
 import type { Clock } from './core/clock';
 import type { Logger } from './core/logger';
-import type { KalshiUsageTier } from './rate-limiting/rate-limiter';
+import type { RequestLimiter } from './rate-limiting/request-limiter';
 import type { TokenBucketLimit } from './rate-limiting/token-bucket';
+import type { KalshiUsageTier } from './rate-limiting/usage-tiers';
 
-/** Rate limiting: a named tier, explicit buckets, or `false` to switch the limiter off. */
+/**
+ * Rate limiting: a named tier, explicit buckets, a {@link RequestLimiter} instance, or `false` to
+ * switch the limiter off. The first two build the built-in in-process token buckets
+ * (`RateLimiter`); an instance is used as given (a limiter shared by several processes, or a
+ * `RateLimiter` shared by several clients of one key).
+ */
 export type RateLimitOption =
   | { tier: KalshiUsageTier; headroomTokens?: number }
   | { read: TokenBucketLimit; write: TokenBucketLimit; headroomTokens?: number }
+  | RequestLimiter
   | false;
 
 /** Options of `new KalshiClient(options)`. Nothing is read from the environment implicitly. */
@@ -45,6 +52,12 @@ export interface KalshiClientOptions {
    * Client-side token buckets mirroring Kalshi's. Default `{ tier: 'basic' }`: 200 read and 100
    * write tokens per second, bucket sizes equal to the rates. `client.syncRateLimits()` adopts
    * the key's real limits and cost table. `false` disables client-side limiting.
+   *
+   * A {@link RequestLimiter} instance plugs in any other limiter (for example one whose buckets
+   * live in Redis, shared by every process using the key): the client computes each request's
+   * cost from its endpoint cost table and calls `acquire({ bucket, cost, signal })`, reports a 429
+   * with `onRateLimited(bucket)`, hands synced limits to `adoptLimits`, and `client.close()`
+   * closes it.
    */
   rateLimit?: RateLimitOption;
   /**

@@ -8,7 +8,14 @@ import { type Logger, noopLogger } from './core/logger';
 import { loadPrivateKey } from './core/signing';
 import { VERSION } from './core/version';
 import { Transport } from './internal/transport';
-import { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiting/rate-limiter';
+import { createRequestLimiter } from './rate-limiting/create-limiter';
+import {
+  DEFAULT_ENDPOINT_COST,
+  DEFAULT_ENDPOINT_COSTS,
+  EndpointCostTable,
+} from './rate-limiting/endpoint-costs';
+import type { RateLimiter } from './rate-limiting/rate-limiter';
+import type { RequestLimiter } from './rate-limiting/request-limiter';
 import { AccountResource } from './resources/account';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
@@ -42,7 +49,12 @@ export class KalshiClient {
   readonly orders: OrdersResource;
   /** API limits and endpoint costs of the key. */
   readonly account: AccountResource;
-  /** The client-side rate limiter, or undefined when `rateLimit: false`. */
+  /** The limiter every request goes through (built-in or given), or undefined when `rateLimit: false`. */
+  readonly limiter: RequestLimiter | undefined;
+  /**
+   * The built-in token-bucket limiter when it is the one in use (`rateLimit` a tier, buckets or a
+   * `RateLimiter`); undefined with `rateLimit: false` or another {@link RequestLimiter}.
+   */
   readonly rateLimiter: RateLimiter | undefined;
   /** The circuit breaker (`state`, `on('stateChange', ...)`), or undefined when disabled. */
   readonly circuitBreaker: CircuitBreaker | undefined;
@@ -71,22 +83,9 @@ export class KalshiClient {
       credentials = { apiKeyId: options.apiKeyId, privateKey: loadPrivateKey(keySource) };
     }
 
-    const rateLimit = options.rateLimit ?? { tier: 'basic' };
-    if (rateLimit === false) {
-      this.rateLimiter = undefined;
-    } else {
-      const limits = 'tier' in rateLimit ? KALSHI_USAGE_TIERS[rateLimit.tier] : rateLimit;
-      if (limits === undefined)
-        throw new KalshiConfigError(`unknown Kalshi usage tier ${JSON.stringify(rateLimit)}`);
-      this.rateLimiter = new RateLimiter(
-        {
-          read: limits.read,
-          write: limits.write,
-          ...(rateLimit.headroomTokens === undefined ? {} : { headroomTokens: rateLimit.headroomTokens }),
-        },
-        clock,
-      );
-    }
+    const { limiter, builtIn } = createRequestLimiter(options.rateLimit, clock);
+    this.limiter = limiter;
+    this.rateLimiter = builtIn;
     this.circuitBreaker =
       options.circuitBreaker === false ? undefined : new CircuitBreaker(options.circuitBreaker ?? {}, clock);
     const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -98,7 +97,8 @@ export class KalshiClient {
       clock,
       random: options.random ?? Math.random,
       logger: this.logger,
-      limiter: this.rateLimiter,
+      limiter: this.limiter,
+      endpointCosts: new EndpointCostTable(DEFAULT_ENDPOINT_COSTS, DEFAULT_ENDPOINT_COST),
       breaker: this.circuitBreaker,
       maxRetries: options.maxRetries ?? 3,
       timeoutMs: options.timeoutMs ?? 10_000,
@@ -122,18 +122,25 @@ export class KalshiClient {
     return this.transport.clockOffsetMs;
   }
 
+  /** The token cost of each endpoint the client charges its limiter (replaced by `syncRateLimits`). */
+  get endpointCosts(): EndpointCostTable {
+    return this.transport.endpointCosts;
+  }
+
   /**
-   * Reads `GET /account/limits` and `GET /account/endpoint_costs` and makes the rate limiter use
-   * them. Returns what it read. Does nothing to the limiter when `rateLimit: false`.
+   * Reads `GET /account/limits` and `GET /account/endpoint_costs`: the limiter adopts the limits
+   * (`adoptLimits`) and the client charges requests from the new cost table. Returns what it
+   * read. With `rateLimit: false` only the cost table changes.
    */
   async syncRateLimits(): Promise<{ limits: AccountLimits; costs: EndpointCosts }> {
     const [limits, costs] = await Promise.all([this.account.getLimits(), this.account.getEndpointCosts()]);
-    this.rateLimiter?.configure({
+    await this.limiter?.adoptLimits({
       read: { tokensPerSecond: limits.read.refill_rate, bucketSize: limits.read.bucket_capacity },
       write: { tokensPerSecond: limits.write.refill_rate, bucketSize: limits.write.bucket_capacity },
-      defaultCost: costs.default_cost,
-      endpointCosts: costs.endpoint_costs,
     });
+    this.transport.endpointCosts = new EndpointCostTable(costs.endpoint_costs, costs.default_cost);
+    // The built-in limiter keeps its own table for its (deprecated) `costOf`/`acquire(method, path)`.
+    this.rateLimiter?.configure({ defaultCost: costs.default_cost, endpointCosts: costs.endpoint_costs });
     this.logger.info(
       {
         usageTier: limits.usage_tier,
@@ -144,6 +151,14 @@ export class KalshiClient {
       'kalshi: adopted the key rate limits',
     );
     return { limits, costs };
+  }
+
+  /**
+   * Releases what the client holds: closes its limiter (requests still waiting for tokens reject
+   * with a `KalshiAbortError`). Idempotent. The client must not be used afterwards.
+   */
+  async close(): Promise<void> {
+    await this.limiter?.close();
   }
 }
 

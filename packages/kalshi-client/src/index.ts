@@ -2,7 +2,7 @@
 export { KalshiClient } from './client';
 export type { KalshiClientOptions, RateLimitOption } from './client-options';
 export type { KalshiEnvironment } from './core/base-urls';
-export { KALSHI_BASE_URLS } from './core/base-urls';
+export { KALSHI_BASE_URLS, normalizeBaseUrl } from './core/base-urls';
 export type {
   CircuitBreakerEvents,
   CircuitBreakerOptions,
@@ -13,11 +13,12 @@ export { CircuitBreaker } from './core/circuit-breaker';
 // Transport building blocks.
 export type { Clock, TimerHandle } from './core/clock';
 export { systemClock } from './core/clock';
-export type { DecimalInput } from './core/decimal';
+export type { DecimalInput, DecimalSchemaOptions } from './core/decimal';
+export { createDecimalSchema, decimalSchema } from './core/decimal';
 export type { ParsedErrorBody } from './core/error-body';
 export { parseErrorBody } from './core/error-body';
 // Errors.
-export type { KalshiErrorContext } from './core/errors';
+export type { KalshiApiErrorContext, KalshiErrorContext } from './core/errors';
 export {
   KalshiAbortError,
   KalshiApiError,
@@ -30,8 +31,11 @@ export {
   KalshiError,
   KalshiGoneError,
   KalshiInsufficientBalanceError,
+  KalshiInvalidFeeInputError,
+  KalshiInvalidKeyError,
   KalshiInvalidParamsError,
   KalshiInvalidPriceError,
+  KalshiInvalidPriceInputError,
   KalshiMarketNotFoundError,
   KalshiNotFoundError,
   KalshiOrderAlreadyExistsError,
@@ -55,14 +59,15 @@ export type { RequestOptions } from './core/request-options';
 export type { KalshiAuthHeaders, KalshiPrivateKeyInput } from './core/signing';
 export { kalshiAuthHeaders, loadPrivateKey, signKalshiRequest } from './core/signing';
 export { VERSION } from './core/version';
+export { isRequestLimiter } from './rate-limiting/create-limiter';
 export type { EndpointCost } from './rate-limiting/endpoint-costs';
 export {
   DEFAULT_ENDPOINT_COST,
   DEFAULT_ENDPOINT_COSTS,
   EndpointCostTable,
 } from './rate-limiting/endpoint-costs';
-export type { KalshiUsageTier, RateLimiterOptions } from './rate-limiting/rate-limiter';
-export { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiting/rate-limiter';
+export type { RateLimiterOptions } from './rate-limiting/rate-limiter';
+export { RateLimiter } from './rate-limiting/rate-limiter';
 export type {
   AcquireRequest,
   BucketKind,
@@ -71,6 +76,8 @@ export type {
 } from './rate-limiting/request-limiter';
 export type { TokenBucketLimit } from './rate-limiting/token-bucket';
 export { TokenBucket } from './rate-limiting/token-bucket';
+export type { KalshiUsageTier } from './rate-limiting/usage-tiers';
+export { KALSHI_USAGE_TIERS } from './rate-limiting/usage-tiers';
 export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';

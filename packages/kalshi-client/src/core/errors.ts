@@ -18,8 +18,39 @@ export interface KalshiErrorContext {
   cause?: unknown;
 }
 
-/** Base class of every error thrown by `@precog/kalshi-client`. */
+const MARKER_PREFIX = 'precog.kalshi-client.';
+
+/** A class of the Kalshi error tree, as `isInstance` sees it. */
+type KalshiErrorClass<T> = (abstract new (...args: never[]) => T) & { readonly errorName: string };
+
+/** The marker name of an error class: its own `errorName`, else (a user subclass) its `name`. */
+function markerName(errorClass: { readonly errorName: string; readonly name: string }): string {
+  return Object.hasOwn(errorClass, 'errorName') ? errorClass.errorName : errorClass.name;
+}
+
+/**
+ * Base class of every error thrown by `@precog/kalshi-client`.
+ *
+ * Identity survives two copies of the package (a CJS and an ESM build, or two versions in one
+ * `node_modules`): each instance carries a `Symbol.for('precog.kalshi-client.<Name>')` marker for
+ * its class and every base class, and `KalshiXxxError.isInstance(value)` tests that marker where
+ * `instanceof` would test one copy's class only.
+ */
 export class KalshiError extends Error {
+  /** Stable name of the class, the key of its `Symbol.for` marker (minifier-proof, unlike `name`). */
+  static readonly errorName: string = 'KalshiError';
+
+  /**
+   * True when `value` is an error of this class (or a subclass) from any copy of the package.
+   * `KalshiError.isInstance(e)` for the whole tree, `KalshiRateLimitError.isInstance(e)` for one branch.
+   */
+  static isInstance<T>(this: KalshiErrorClass<T>, value: unknown): value is T {
+    // `this` is the class isInstance is called on: each subclass tests its own marker.
+    // biome-ignore lint/complexity/noThisInStatic: polymorphic on purpose
+    const marker = Symbol.for(MARKER_PREFIX + markerName(this));
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  }
+
   readonly status: number | undefined;
   readonly code: string | undefined;
   readonly details: string | undefined;
@@ -31,6 +62,14 @@ export class KalshiError extends Error {
   constructor(message: string, context: KalshiErrorContext = {}) {
     super(message, context.cause === undefined ? undefined : { cause: context.cause });
     this.name = new.target.name;
+    for (
+      let errorClass: typeof KalshiError = new.target;
+      errorClass !== (Error as unknown);
+      errorClass = Object.getPrototypeOf(errorClass)
+    ) {
+      const marker = Symbol.for(MARKER_PREFIX + markerName(errorClass));
+      Object.defineProperty(this, marker, { value: true, enumerable: false });
+    }
     this.status = context.status;
     this.code = context.code;
     this.details = context.details;
@@ -41,45 +80,95 @@ export class KalshiError extends Error {
   }
 }
 
+/** Context of an error response: {@link KalshiErrorContext} plus the response's `Date`. */
+export interface KalshiApiErrorContext extends KalshiErrorContext {
+  /** The response's `Date` header, when it had a valid one. */
+  serverDate?: Date | undefined;
+}
+
 /** The exchange answered with an error status ("the server said no"). */
-export class KalshiApiError extends KalshiError {}
+export class KalshiApiError extends KalshiError {
+  static override readonly errorName: string = 'KalshiApiError';
+  /**
+   * The exchange's clock when it answered (the `Date` header, one-second resolution). The client
+   * reads it from a `KalshiTimestampExpiredError` to correct its signing clock.
+   */
+  readonly serverDate: Date | undefined;
+  constructor(message: string, context: KalshiApiErrorContext = {}) {
+    super(message, context);
+    this.serverDate = context.serverDate;
+  }
+}
 /** 400: the request was malformed or refused by validation. */
-export class KalshiBadRequestError extends KalshiApiError {}
+export class KalshiBadRequestError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiBadRequestError';
+}
 /** 401: missing, unknown or badly signed credentials. */
-export class KalshiAuthenticationError extends KalshiApiError {}
+export class KalshiAuthenticationError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiAuthenticationError';
+}
 /** 403: the key may not do this. */
-export class KalshiPermissionError extends KalshiApiError {}
+export class KalshiPermissionError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiPermissionError';
+}
 /** 404: no such resource (for example an order that is no longer resting). */
-export class KalshiNotFoundError extends KalshiApiError {}
+export class KalshiNotFoundError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiNotFoundError';
+}
 /** 409: the resource already exists or cannot be modified. */
-export class KalshiConflictError extends KalshiApiError {}
+export class KalshiConflictError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiConflictError';
+}
 /** 410: the endpoint is retired (for example the legacy V1 order endpoints). */
-export class KalshiGoneError extends KalshiApiError {}
+export class KalshiGoneError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiGoneError';
+}
 /** 429: the key's token bucket is empty. */
-export class KalshiRateLimitError extends KalshiApiError {}
+export class KalshiRateLimitError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiRateLimitError';
+}
 /** 5xx: the exchange failed. */
-export class KalshiServerError extends KalshiApiError {}
+export class KalshiServerError extends KalshiApiError {
+  static override readonly errorName: string = 'KalshiServerError';
+}
 
 /** `insufficient_balance`: the order needs more cash than the account holds. */
-export class KalshiInsufficientBalanceError extends KalshiBadRequestError {}
+export class KalshiInsufficientBalanceError extends KalshiBadRequestError {
+  static override readonly errorName: string = 'KalshiInsufficientBalanceError';
+}
 /** `invalid_price`: the price is outside the market's range or off its tick grid. */
-export class KalshiInvalidPriceError extends KalshiBadRequestError {}
+export class KalshiInvalidPriceError extends KalshiBadRequestError {
+  static override readonly errorName: string = 'KalshiInvalidPriceError';
+}
 /** `order_already_exists`: the `client_order_id` was used before. */
-export class KalshiOrderAlreadyExistsError extends KalshiConflictError {}
+export class KalshiOrderAlreadyExistsError extends KalshiConflictError {
+  static override readonly errorName: string = 'KalshiOrderAlreadyExistsError';
+}
 /** `market_not_found`, or a 404 on `/markets/{ticker}`. */
-export class KalshiMarketNotFoundError extends KalshiNotFoundError {}
+export class KalshiMarketNotFoundError extends KalshiNotFoundError {
+  static override readonly errorName: string = 'KalshiMarketNotFoundError';
+}
 /** `header_timestamp_expired`: the signed timestamp is too far from the exchange's clock. */
-export class KalshiTimestampExpiredError extends KalshiAuthenticationError {}
+export class KalshiTimestampExpiredError extends KalshiAuthenticationError {
+  static override readonly errorName: string = 'KalshiTimestampExpiredError';
+}
 
 /** No clean answer: the connection failed before a response arrived. */
-export class KalshiConnectionError extends KalshiError {}
+export class KalshiConnectionError extends KalshiError {
+  static override readonly errorName: string = 'KalshiConnectionError';
+}
 /** No answer within the timeout. */
-export class KalshiTimeoutError extends KalshiConnectionError {}
+export class KalshiTimeoutError extends KalshiConnectionError {
+  static override readonly errorName: string = 'KalshiTimeoutError';
+}
 /** The caller aborted the request through its `AbortSignal`. */
-export class KalshiAbortError extends KalshiError {}
+export class KalshiAbortError extends KalshiError {
+  static override readonly errorName: string = 'KalshiAbortError';
+}
 
 /** A response did not match the expected shape; `issuePath` names the bad field. */
 export class KalshiResponseValidationError extends KalshiError {
+  static override readonly errorName: string = 'KalshiResponseValidationError';
   /** Path of the first offending field inside the response body, e.g. `['market', 'price_ranges', 0]`. */
   readonly issuePath: ReadonlyArray<PropertyKey>;
   constructor(message: string, issuePath: ReadonlyArray<PropertyKey>, context: KalshiErrorContext = {}) {
@@ -90,6 +179,7 @@ export class KalshiResponseValidationError extends KalshiError {
 
 /** The circuit breaker is open: calls fail fast until the cool-down ends. */
 export class KalshiCircuitOpenError extends KalshiError {
+  static override readonly errorName: string = 'KalshiCircuitOpenError';
   /** When the breaker will let a probe through (ms since epoch on the client's clock). */
   readonly retryAt: number;
   constructor(message: string, retryAt: number, context: KalshiErrorContext = {}) {
@@ -99,10 +189,48 @@ export class KalshiCircuitOpenError extends KalshiError {
 }
 
 /** The exchange returned a cursor it had already returned: paging would loop forever. */
-export class KalshiPaginationError extends KalshiError {}
+export class KalshiPaginationError extends KalshiError {
+  static override readonly errorName: string = 'KalshiPaginationError';
+}
 
 /** The caller's arguments were rejected before anything was sent (bad limit, price precision, ...). */
-export class KalshiInvalidParamsError extends KalshiError {}
+export class KalshiInvalidParamsError extends KalshiError {
+  static override readonly errorName: string = 'KalshiInvalidParamsError';
+}
 
 /** The client was configured wrongly (unreadable private key, unknown environment, ...). */
-export class KalshiConfigError extends KalshiError {}
+export class KalshiConfigError extends KalshiError {
+  static override readonly errorName: string = 'KalshiConfigError';
+}
+
+/**
+ * A price rejected locally, before any request: off the market's grid, outside (0, 1), or not a
+ * number. Code `invalid_price`, like the exchange's own refusal (`KalshiInvalidPriceError`).
+ */
+export class KalshiInvalidPriceInputError extends KalshiInvalidParamsError {
+  static override readonly errorName: string = 'KalshiInvalidPriceInputError';
+  /** The offending price, as given. */
+  readonly price: string;
+
+  constructor(
+    message: string,
+    price: { toString(): string } | string | number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, { code: 'invalid_price', cause: options?.cause });
+    this.price = String(price);
+  }
+}
+
+/** A fee asked for an impossible trade (price outside [0, 1], negative count, negative rate). */
+export class KalshiInvalidFeeInputError extends KalshiInvalidParamsError {
+  static override readonly errorName: string = 'KalshiInvalidFeeInputError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, { cause: options?.cause });
+  }
+}
+
+/** The private key was refused: unparsable, a public key, or a type Kalshi does not issue. */
+export class KalshiInvalidKeyError extends KalshiConfigError {
+  static override readonly errorName: string = 'KalshiInvalidKeyError';
+}

@@ -1,5 +1,5 @@
 import { constants, createPrivateKey, KeyObject, sign } from 'node:crypto';
-import { KalshiConfigError } from './errors';
+import { KalshiInvalidKeyError } from './errors';
 
 /** A private key as accepted by the client: PEM text (PKCS#1 or PKCS#8) or a parsed `KeyObject`. */
 export type KalshiPrivateKeyInput = string | Buffer | KeyObject;
@@ -25,7 +25,7 @@ export function loadPrivateKey(input: KalshiPrivateKeyInput): KeyObject {
       key = createPrivateKey(text);
     } catch (cause) {
       // The message must not echo the key text.
-      throw new KalshiConfigError(
+      throw new KalshiInvalidKeyError(
         'the Kalshi private key could not be parsed (expected PEM, PKCS#1 or PKCS#8)',
         {
           cause: cause instanceof Error ? new Error(cause.message) : undefined,
@@ -34,10 +34,10 @@ export function loadPrivateKey(input: KalshiPrivateKeyInput): KeyObject {
     }
   }
   if (key.type !== 'private') {
-    throw new KalshiConfigError(`the Kalshi key must be a private key, got a ${key.type} key`);
+    throw new KalshiInvalidKeyError(`the Kalshi key must be a private key, got a ${key.type} key`);
   }
   if (key.asymmetricKeyType !== 'rsa' && key.asymmetricKeyType !== 'ed25519') {
-    throw new KalshiConfigError(
+    throw new KalshiInvalidKeyError(
       `unsupported Kalshi key type ${String(key.asymmetricKeyType)} (expected rsa or ed25519)`,
     );
   }

@@ -1,10 +1,10 @@
 import { parseErrorBody } from '../core/error-body';
 import {
   KalshiApiError,
+  type KalshiApiErrorContext,
   KalshiAuthenticationError,
   KalshiBadRequestError,
   KalshiConflictError,
-  type KalshiErrorContext,
   KalshiGoneError,
   KalshiInsufficientBalanceError,
   KalshiInvalidPriceError,
@@ -17,7 +17,7 @@ import {
   KalshiTimestampExpiredError,
 } from '../core/errors';
 
-type ApiErrorClass = new (message: string, context: KalshiErrorContext) => KalshiApiError;
+type ApiErrorClass = new (message: string, context: KalshiApiErrorContext) => KalshiApiError;
 
 const BY_CODE: Record<string, ApiErrorClass> = {
   insufficient_balance: KalshiInsufficientBalanceError,
@@ -47,6 +47,8 @@ export interface ErrorResponseInfo {
   path: string;
   body: unknown;
   requestId: string | undefined;
+  /** The response's `Date` header, parsed (carried on the error as `serverDate`). */
+  serverDate?: Date | undefined;
 }
 
 /** Picks the error class for a non-2xx response and builds a one-line message. */
@@ -78,5 +80,6 @@ export function errorFromResponse(info: ErrorResponseInfo): KalshiApiError {
     path: info.path,
     requestId: info.requestId,
     body: info.body,
+    serverDate: info.serverDate,
   });
 }

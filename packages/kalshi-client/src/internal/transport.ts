@@ -3,22 +3,29 @@ import type { z } from 'zod';
 import type { CircuitBreaker } from '../core/circuit-breaker';
 import type { Clock } from '../core/clock';
 import {
-  KalshiAbortError,
   KalshiConnectionError,
   type KalshiError,
   KalshiOrderAlreadyExistsError,
   KalshiRateLimitError,
   KalshiResponseValidationError,
   KalshiServerError,
-  KalshiTimeoutError,
   KalshiTimestampExpiredError,
 } from '../core/errors';
 import type { Logger } from '../core/logger';
 import type { RequestOptions } from '../core/request-options';
-import { kalshiAuthHeaders } from '../core/signing';
-import type { RateLimiter } from '../rate-limiting/rate-limiter';
+import type { EndpointCostTable } from '../rate-limiting/endpoint-costs';
+import type { RequestLimiter } from '../rate-limiting/request-limiter';
+import {
+  abortError,
+  admit,
+  bucketOf,
+  buildRequest,
+  errorForStatus,
+  fetchWithTimeout,
+  parseAndValidate,
+  requestIdOf,
+} from './attempt';
 import { type BackoffOptions, backoffDelay } from './backoff';
-import { errorFromResponse } from './error-from-response';
 import { appendQuery, type QueryValue } from './query';
 import { sleep } from './sleep';
 
@@ -50,13 +57,17 @@ export interface RequestSpec<T> {
 
 /** Everything the transport needs; built by `KalshiClient`. */
 export interface TransportConfig {
+  /** Base URL, already normalised by `normalizeBaseUrl` (no trailing slash). */
   baseUrl: string;
   credentials: { apiKeyId: string; privateKey: KeyObject } | undefined;
   fetch: typeof globalThis.fetch;
   clock: Clock;
   random: () => number;
   logger: Logger;
-  limiter: RateLimiter | undefined;
+  /** Holds the key's request budget; undefined when `rateLimit: false`. */
+  limiter: RequestLimiter | undefined;
+  /** Token cost of each endpoint; replaced by `client.syncRateLimits()`. */
+  endpointCosts: EndpointCostTable;
   breaker: CircuitBreaker | undefined;
   maxRetries: number;
   timeoutMs: number;
@@ -64,38 +75,28 @@ export interface TransportConfig {
   userAgent: string;
 }
 
-const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-amzn-requestid', 'x-amz-cf-id'];
-
-function requestIdOf(headers: Headers): string | undefined {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = headers.get(name);
-    if (value) return value;
-  }
-  return undefined;
-}
-
-function parseBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
 /** Signs, rate-limits, times out, retries and parses every request. */
 export class Transport {
   /** Estimated server time minus local time, in ms; adjusted after `header_timestamp_expired`. */
   clockOffsetMs = 0;
-  private readonly serverDates = new WeakMap<Error, number>();
-  private readonly basePath: string;
+  /** Token cost of each endpoint (the client's table; `syncRateLimits` replaces it). */
+  endpointCosts: EndpointCostTable;
+  /** Path prefix of the base URL (normally `/trade-api/v2`). */
+  readonly pathPrefix: string;
 
-  constructor(readonly config: TransportConfig) {
-    this.basePath = new URL(config.baseUrl).pathname.replace(/\/$/, '');
+  constructor(private readonly config: TransportConfig) {
+    this.endpointCosts = config.endpointCosts;
+    this.pathPrefix = new URL(config.baseUrl).pathname;
+  }
+
+  /** The client's clock, in ms since the epoch (resources use it for look-up windows). */
+  now(): number {
+    return this.config.clock.now();
   }
 
   /** Sends one logical request, with every retry it is allowed. */
   async request<T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<T> {
-    const url = new URL(this.config.baseUrl.replace(/\/$/, '') + spec.path);
+    const url = new URL(this.config.baseUrl + spec.path);
     appendQuery(url, spec.query);
     const maxRetries = options.maxRetries ?? this.config.maxRetries;
     let retries = 0;
@@ -114,11 +115,10 @@ export class Transport {
       }
       // A clock far from the exchange's is fixed once from its Date header, then retried: the
       // request was refused unprocessed, so even a plain write may go again.
-      if (error instanceof KalshiTimestampExpiredError && !skewRetried && this.serverDates.has(error)) {
+      if (error instanceof KalshiTimestampExpiredError && !skewRetried && error.serverDate !== undefined) {
         skewRetried = true;
-        const serverMs = this.serverDates.get(error) as number;
         // Date has one-second resolution: aim for the middle of that second.
-        this.clockOffsetMs = serverMs + 500 - this.config.clock.now();
+        this.clockOffsetMs = error.serverDate.getTime() + 500 - this.config.clock.now();
         this.config.logger.warn(
           { method: spec.method, path: url.pathname, clockOffsetMs: this.clockOffsetMs },
           'kalshi: signed timestamp expired, adopting the exchange clock offset',
@@ -149,7 +149,7 @@ export class Transport {
       try {
         await sleep(this.config.clock, delay, options.signal);
       } catch (cause) {
-        throw this.abortError(spec.method, url.pathname, cause);
+        throw abortError(spec.method, url.pathname, cause);
       }
     }
   }
@@ -166,159 +166,56 @@ export class Transport {
     );
   }
 
-  private abortError(method: string, path: string, cause: unknown): KalshiAbortError {
-    return new KalshiAbortError(`${method} ${path} aborted by the caller`, { method, path, cause });
-  }
-
+  /** One attempt: the named steps of `attempt.ts`, plus the breaker and limiter bookkeeping. */
   private async attempt<T>(spec: RequestSpec<T>, url: URL, options: RequestOptions): Promise<T> {
     const { clock, limiter, breaker, logger } = this.config;
-    const method = spec.method;
+    const { method } = spec;
     const path = url.pathname;
     const signal = options.signal;
-    if (signal?.aborted) throw this.abortError(method, path, signal.reason);
-    breaker?.admit({ method, path });
-    if (limiter) {
-      try {
-        await limiter.acquire(method, path, { weight: spec.weight ?? 1, ...(signal ? { signal } : {}) });
-      } catch (cause) {
-        breaker?.releaseProbe();
-        throw this.abortError(method, path, cause);
-      }
-    }
-
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.config.userAgent,
-    };
-    if (this.config.credentials) {
-      const { apiKeyId, privateKey } = this.config.credentials;
-      // Sign the exact path that goes on the wire (percent-encoding included), without the query.
-      Object.assign(
-        headers,
-        kalshiAuthHeaders(apiKeyId, privateKey, clock.now() + this.clockOffsetMs, method, path),
-      );
-    }
-    let body: string | undefined;
-    if (spec.body !== undefined) {
-      body = JSON.stringify(spec.body);
-      headers['content-type'] = 'application/json';
-    }
-
-    const controller = new AbortController();
-    let timedOut = false;
-    const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
-    const timer = clock.setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-    }, timeoutMs);
-    const forwardAbort = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forwardAbort, { once: true });
+    await admit({
+      method,
+      path,
+      weight: spec.weight ?? 1,
+      signal,
+      breaker,
+      limiter,
+      costs: this.endpointCosts,
+    });
+    const { headers, body } = buildRequest({
+      method,
+      path,
+      body: spec.body,
+      userAgent: this.config.userAgent,
+      credentials: this.config.credentials,
+      timestampMs: clock.now() + this.clockOffsetMs,
+    });
     const started = clock.now();
-    let response: Response;
-    let text: string;
-    try {
-      response = await this.config.fetch(url.href, { method, headers, body, signal: controller.signal });
-      text = await response.text();
-    } catch (cause) {
-      if (signal?.aborted) {
-        breaker?.releaseProbe();
-        throw this.abortError(method, path, cause);
-      }
-      breaker?.recordFailure();
-      if (timedOut) {
-        throw new KalshiTimeoutError(`${method} ${path} timed out after ${timeoutMs} ms`, {
-          method,
-          path,
-          cause,
-        });
-      }
-      const reason =
-        cause instanceof Error
-          ? cause.cause instanceof Error
-            ? cause.cause.message
-            : cause.message
-          : String(cause);
-      throw new KalshiConnectionError(`${method} ${path} failed to connect: ${reason}`, {
-        method,
-        path,
-        cause,
-      });
-    } finally {
-      clock.clearTimeout(timer);
-      signal?.removeEventListener('abort', forwardAbort);
-    }
-
+    const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
+    const fetched = await fetchWithTimeout({
+      fetch: this.config.fetch,
+      clock,
+      url,
+      method,
+      headers,
+      body,
+      timeoutMs,
+      signal,
+      breaker,
+    });
+    const { response, text } = fetched;
     const requestId = requestIdOf(response.headers);
     logger.debug(
       { method, path, status: response.status, durationMs: clock.now() - started, requestId },
       'kalshi: response',
     );
-    if (!response.ok) {
-      const error = errorFromResponse({
-        status: response.status,
-        method,
-        path,
-        body: parseBody(text),
-        requestId,
-      });
+    const error = errorForStatus({ response, text, method, path, requestId });
+    if (error) {
       if (response.status >= 500) breaker?.recordFailure();
       else breaker?.recordSuccess();
-      if (response.status === 429) limiter?.drain(limiter.bucketFor(method));
-      const date = response.headers.get('date');
-      if (date !== null && error instanceof KalshiTimestampExpiredError) {
-        const serverMs = Date.parse(date);
-        if (!Number.isNaN(serverMs)) this.serverDates.set(error, serverMs);
-      }
+      if (response.status === 429) limiter?.onRateLimited(bucketOf(method));
       throw error;
     }
     breaker?.recordSuccess();
-
-    let json: unknown;
-    if (text.length === 0) {
-      json = undefined;
-    } else {
-      try {
-        json = JSON.parse(text);
-      } catch (cause) {
-        throw new KalshiResponseValidationError(
-          `${method} ${path} returned a body that is not valid JSON`,
-          [],
-          {
-            status: response.status,
-            code: 'invalid_json',
-            method,
-            path,
-            requestId,
-            body: text.slice(0, 500),
-            cause,
-          },
-        );
-      }
-    }
-    const parsed = spec.schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const issuePath = (issue?.path ?? []) as PropertyKey[];
-      const where = issuePath.length > 0 ? issuePath.map(String).join('.') : '(root)';
-      throw new KalshiResponseValidationError(
-        `${method} ${path} returned an unexpected body at ${where}: ${issue?.message ?? 'invalid'}`,
-        issuePath,
-        {
-          status: response.status,
-          code: 'invalid_response',
-          method,
-          path,
-          requestId,
-          body: json,
-          cause: parsed.error,
-        },
-      );
-    }
-    return parsed.data;
-  }
-
-  /** Path prefix of the base URL (normally `/trade-api/v2`). */
-  get pathPrefix(): string {
-    return this.basePath;
+    return parseAndValidate({ text, status: response.status, method, path, requestId, schema: spec.schema });
   }
 }

@@ -1,24 +1,11 @@
-import Decimal from 'decimal.js';
 import { z } from 'zod';
-
-const FIXED_POINT = /^-?\d+(\.\d+)?$/;
+import { decimalSchema } from '../core/decimal';
 
 /**
  * A Kalshi fixed-point string (`"0.5200"`, `"10.00"`) or JSON number, as an exact Decimal.
  * Numbers are read through their shortest decimal text, never through float arithmetic.
  */
-export const decimal = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const text = typeof value === 'number' ? String(value) : value.trim();
-  if (typeof value === 'number' ? !Number.isFinite(value) : !FIXED_POINT.test(text)) {
-    ctx.issues.push({
-      code: 'custom',
-      message: `expected a fixed-point decimal, got ${JSON.stringify(value)}`,
-      input: value,
-    });
-    return z.NEVER;
-  }
-  return new Decimal(text);
-});
+export const decimal = decimalSchema;
 
 /** An RFC 3339 timestamp as a Date. */
 export const isoDate = z.string().transform((value, ctx) => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { json, ManualClock, rsaKeys } from '../__fixtures__/helpers';
 import { KalshiClient } from '../client';
 import type { Clock } from '../core/clock';
-import { KALSHI_USAGE_TIERS, RateLimiter } from './rate-limiter';
+import { RateLimiter } from './rate-limiter';
+import { KALSHI_USAGE_TIERS } from './usage-tiers';
 
 describe('RateLimiter', () => {
   it('charges the recorded endpoint costs', () => {

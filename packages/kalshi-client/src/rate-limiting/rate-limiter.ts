@@ -1,39 +1,16 @@
 import type { Clock } from '../core/clock';
+import { KalshiAbortError } from '../core/errors';
 import {
   DEFAULT_ENDPOINT_COST,
   DEFAULT_ENDPOINT_COSTS,
   type EndpointCost,
   EndpointCostTable,
 } from './endpoint-costs';
-import type { BucketKind } from './request-limiter';
+import type { AcquireRequest, BucketKind, BucketLimits, RequestLimiter } from './request-limiter';
 import { TokenBucket, type TokenBucketLimit } from './token-bucket';
 
-/**
- * Kalshi API usage tiers with published token budgets. `basic` (200 read / 100 write tokens per
- * second) is what `GET /account/limits` returned on the demo exchange; the others are Kalshi's
- * older per-request figures × 10 tokens. Call `client.syncRateLimits()` for your key's real numbers.
- */
-export const KALSHI_USAGE_TIERS = {
-  basic: {
-    read: { tokensPerSecond: 200, bucketSize: 200 },
-    write: { tokensPerSecond: 100, bucketSize: 100 },
-  },
-  advanced: {
-    read: { tokensPerSecond: 300, bucketSize: 300 },
-    write: { tokensPerSecond: 300, bucketSize: 300 },
-  },
-  premier: {
-    read: { tokensPerSecond: 1000, bucketSize: 1000 },
-    write: { tokensPerSecond: 1000, bucketSize: 1000 },
-  },
-  prime: {
-    read: { tokensPerSecond: 4000, bucketSize: 4000 },
-    write: { tokensPerSecond: 4000, bucketSize: 4000 },
-  },
-} as const satisfies Record<string, { read: TokenBucketLimit; write: TokenBucketLimit }>;
-
-/** Name of a usage tier in {@link KALSHI_USAGE_TIERS}. */
-export type KalshiUsageTier = keyof typeof KALSHI_USAGE_TIERS;
+export type { KalshiUsageTier } from './usage-tiers';
+export { KALSHI_USAGE_TIERS } from './usage-tiers';
 
 /** Settings of a {@link RateLimiter}. */
 export interface RateLimiterOptions {
@@ -54,10 +31,11 @@ export interface RateLimiterOptions {
 }
 
 /**
- * Client-side mirror of Kalshi's per-key token buckets: one for reads, one for writes, each
- * request charged its endpoint's cost, waiting callers served first-come first-served.
+ * The built-in {@link RequestLimiter}: an in-process mirror of Kalshi's per-key token buckets, one
+ * for reads, one for writes, waiting callers served first-come first-served. One process per key;
+ * for several processes sharing a key, plug in a shared limiter through the client's `rateLimit`.
  */
-export class RateLimiter {
+export class RateLimiter implements RequestLimiter {
   readonly read: TokenBucket;
   readonly write: TokenBucket;
   private costs: EndpointCostTable;
@@ -90,14 +68,41 @@ export class RateLimiter {
     return this.costs.costOf(method, path);
   }
 
-  /** Waits for the tokens of one request (`weight` times its cost, for batches). */
+  /** Waits for, then takes, `request.cost` tokens of `request.bucket` (the {@link RequestLimiter} contract). */
+  acquire(request: AcquireRequest): Promise<void>;
+  /**
+   * Waits for the tokens of one request (`weight` times its cost, for batches), looked up in this
+   * limiter's own cost table.
+   * @deprecated Let the client compute the cost; call `acquire({ bucket, cost, signal })`.
+   */
+  acquire(method: string, path: string, options?: { weight?: number; signal?: AbortSignal }): Promise<void>;
   acquire(
-    method: string,
-    path: string,
+    requestOrMethod: AcquireRequest | string,
+    path = '',
     options: { weight?: number; signal?: AbortSignal } = {},
   ): Promise<void> {
-    const cost = this.costOf(method, path) * (options.weight ?? 1);
-    return this.bucket(this.bucketFor(method)).acquire(cost, options.signal);
+    if (typeof requestOrMethod !== 'string') {
+      return this.bucket(requestOrMethod.bucket).acquire(requestOrMethod.cost, requestOrMethod.signal);
+    }
+    const cost = this.costOf(requestOrMethod, path) * (options.weight ?? 1);
+    return this.bucket(this.bucketFor(requestOrMethod)).acquire(cost, options.signal);
+  }
+
+  /** A 429 says the server's bucket is empty: empties ours. */
+  onRateLimited(bucket: BucketKind): void {
+    this.drain(bucket);
+  }
+
+  /** Adopts the key's real limits (headroom applied as configured). */
+  adoptLimits(limits: BucketLimits): void {
+    this.configure({ read: limits.read, write: limits.write });
+  }
+
+  /** Clears the buckets' timers; waiting and later `acquire`s reject with a `KalshiAbortError`. */
+  async close(): Promise<void> {
+    const reason = new KalshiAbortError('the rate limiter was closed');
+    this.read.close(reason);
+    this.write.close(reason);
   }
 
   /** Empties one bucket, as a 429 says the server's is empty. */

@@ -27,6 +27,7 @@ export class TokenBucket {
   private capacity: number;
   private readonly queue: Waiter[] = [];
   private timer: TimerHandle | undefined;
+  private closedWith: { reason: unknown } | undefined;
 
   constructor(
     limit: TokenBucketLimit,
@@ -76,6 +77,7 @@ export class TokenBucket {
    */
   acquire(cost: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.closedWith) return Promise.reject(this.closedWith.reason);
     const need = Math.min(Math.max(cost, 0), this.capacity);
     if (this.queue.length === 0) {
       this.refill();
@@ -98,6 +100,21 @@ export class TokenBucket {
       this.queue.push(waiter);
       this.reschedule();
     });
+  }
+
+  /**
+   * Stops the bucket: its timer is cleared, every queued `acquire` rejects with `reason`, and so
+   * does every later one. Idempotent.
+   */
+  close(reason: unknown): void {
+    if (this.closedWith) return;
+    this.closedWith = { reason };
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const waiter of this.queue.splice(0)) {
+      if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(reason);
+    }
   }
 
   private refill(): void {

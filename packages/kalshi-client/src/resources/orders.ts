@@ -154,7 +154,7 @@ export class OrdersResource {
    */
   async create(params: CreateOrderParams, options?: RequestOptions): Promise<CreateOrderResult> {
     const body = createOrderBody(params);
-    const since = Math.floor(this.transport.config.clock.now() / 1000) - LOOKUP_WINDOW_SECONDS;
+    const since = Math.floor(this.transport.now() / 1000) - LOOKUP_WINDOW_SECONDS;
     return this.transport.request(
       {
         method: 'POST',

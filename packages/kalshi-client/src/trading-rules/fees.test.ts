@@ -81,7 +81,7 @@ describe('tradingFee', () => {
     try {
       takerFee('x', '1');
     } catch (e) {
-      expect((e as Error).name).toBe('InvalidFeeInputError');
+      expect((e as Error).name).toBe('KalshiInvalidFeeInputError');
       expect((e as Error).cause).toBeInstanceOf(Error);
     }
     expect(() => takerFee('-0.1', '1')).toThrow('price must be between 0 and 1 dollars, got -0.1');

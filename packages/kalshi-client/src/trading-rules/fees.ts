@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { KalshiError } from '../core/errors';
+import { KalshiInvalidFeeInputError } from '../core/errors';
 
 /**
  * Kalshi's trading fees.
@@ -35,12 +35,10 @@ export const TAKER_FEE_RATE = new Decimal('0.07');
 /** Kalshi's maker rate on series that charge makers (`fee_type: quadratic_with_maker_fees`). */
 export const MAKER_FEE_RATE = new Decimal('0.0175');
 
-/** Thrown when a fee is asked for an impossible trade (price outside [0, 1], negative count). */
-export class InvalidFeeInputError extends KalshiError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, { cause: options?.cause });
-  }
-}
+/** @deprecated Renamed {@link KalshiInvalidFeeInputError} (same class). */
+export const InvalidFeeInputError = KalshiInvalidFeeInputError;
+/** @deprecated Renamed {@link KalshiInvalidFeeInputError}. */
+export type InvalidFeeInputError = KalshiInvalidFeeInputError;
 
 /** The fee parameters of a series (from GET /series/{ticker}). */
 export interface FeeSchedule {
@@ -89,11 +87,11 @@ function dec(value: Decimal.Value, what: string): Decimal {
   try {
     d = Decimal.isDecimal(value) ? (value as Decimal) : new Decimal(value);
   } catch (cause) {
-    throw new InvalidFeeInputError(`${what} ${JSON.stringify(String(value))} is not a decimal number`, {
+    throw new KalshiInvalidFeeInputError(`${what} ${JSON.stringify(String(value))} is not a decimal number`, {
       cause,
     });
   }
-  if (!d.isFinite()) throw new InvalidFeeInputError(`${what} must be finite, got ${d.toString()}`);
+  if (!d.isFinite()) throw new KalshiInvalidFeeInputError(`${what} must be finite, got ${d.toString()}`);
   return d;
 }
 
@@ -115,9 +113,10 @@ export function feeRate(role: FeeRole, schedule: FeeSchedule = {}): Decimal {
       ? dec(schedule.takerFeeRate ?? TAKER_FEE_RATE, 'takerFeeRate')
       : dec(schedule.makerFeeRate ?? ZERO, 'makerFeeRate');
   const multiplier = dec(schedule.feeMultiplier ?? ONE, 'feeMultiplier');
-  if (base.isNegative()) throw new InvalidFeeInputError(`${role} fee rate must not be negative, got ${base}`);
+  if (base.isNegative())
+    throw new KalshiInvalidFeeInputError(`${role} fee rate must not be negative, got ${base}`);
   if (multiplier.isNegative())
-    throw new InvalidFeeInputError(`feeMultiplier must not be negative, got ${multiplier}`);
+    throw new KalshiInvalidFeeInputError(`feeMultiplier must not be negative, got ${multiplier}`);
   return base.times(multiplier);
 }
 
@@ -129,10 +128,10 @@ export function rawTradingFee(params: TradingFeeParams): Decimal {
   const price = dec(params.price, 'price');
   const count = dec(params.count, 'count');
   if (price.lt(ZERO) || price.gt(ONE)) {
-    throw new InvalidFeeInputError(`price must be between 0 and 1 dollars, got ${price.toString()}`);
+    throw new KalshiInvalidFeeInputError(`price must be between 0 and 1 dollars, got ${price.toString()}`);
   }
   if (count.isNegative())
-    throw new InvalidFeeInputError(`count must not be negative, got ${count.toString()}`);
+    throw new KalshiInvalidFeeInputError(`count must not be negative, got ${count.toString()}`);
   return feeRate(params.role, params).times(count).times(price).times(ONE.minus(price));
 }
 

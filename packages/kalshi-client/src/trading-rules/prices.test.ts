@@ -156,7 +156,7 @@ describe('assertValidPrice', () => {
     })();
     expect(error).toBeInstanceOf(InvalidPriceError);
     expect((error as InvalidPriceError).price).toBe('0.005');
-    expect((error as InvalidPriceError).name).toBe('InvalidPriceError');
+    expect((error as InvalidPriceError).name).toBe('KalshiInvalidPriceInputError');
   });
 });
 
@@ -170,7 +170,7 @@ describe('InvalidPriceError', () => {
       expect(e).toBeInstanceOf(KalshiError);
       expect((e as InvalidPriceError).code).toBe('invalid_price');
       expect((e as InvalidPriceError).cause).toBeInstanceOf(Error);
-      expect((e as InvalidPriceError).name).toBe('InvalidPriceError');
+      expect((e as InvalidPriceError).name).toBe('KalshiInvalidPriceInputError');
     }
   });
 });

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { KalshiError } from '../core/errors';
+import { KalshiInvalidPriceInputError } from '../core/errors';
 
 /**
  * One interval of a market's price grid: every price `start + k × step` (k ≥ 0) up to `end`,
@@ -26,20 +26,10 @@ export interface PriceRangeInput {
 /** Direction for {@link roundToPriceGrid}: `'up'` to the nearest grid price at or above, `'down'` at or below. */
 export type PriceRoundingDirection = 'up' | 'down';
 
-/**
- * Thrown locally, before any request, when a price is not a valid price for a market (off its
- * grid, or outside (0, 1)). Code `invalid_price`, like the exchange's own refusal
- * (`KalshiInvalidPriceError`).
- */
-export class InvalidPriceError extends KalshiError {
-  /** The offending price, as given. */
-  readonly price: string;
-
-  constructor(message: string, price: Decimal.Value, options?: { cause?: unknown }) {
-    super(message, { code: 'invalid_price', cause: options?.cause });
-    this.price = String(price);
-  }
-}
+/** @deprecated Renamed {@link KalshiInvalidPriceInputError} (same class). */
+export const InvalidPriceError = KalshiInvalidPriceInputError;
+/** @deprecated Renamed {@link KalshiInvalidPriceInputError}. */
+export type InvalidPriceError = KalshiInvalidPriceInputError;
 
 /**
  * The grid used for a market that publishes no `price_ranges`: $0.01 to $0.99 in steps of $0.01
@@ -58,16 +48,20 @@ function toDecimal(value: Decimal.Value, what: string): Decimal {
     if (!d.isFinite()) throw new Error('not finite');
     return d;
   } catch (cause) {
-    throw new InvalidPriceError(`${what} ${JSON.stringify(String(value))} is not a decimal number`, value, {
-      cause,
-    });
+    throw new KalshiInvalidPriceInputError(
+      `${what} ${JSON.stringify(String(value))} is not a decimal number`,
+      value,
+      {
+        cause,
+      },
+    );
   }
 }
 
 /**
  * Parses a market's `price_ranges` into {@link PriceRange}s. An absent, null or empty list gives
  * {@link DEFAULT_PRICE_RANGES}. A range whose step is not positive or whose end is before its
- * start is rejected with {@link InvalidPriceError}.
+ * start is rejected with {@link KalshiInvalidPriceInputError}.
  */
 export function parsePriceRanges(
   ranges: readonly PriceRangeInput[] | null | undefined,
@@ -78,10 +72,13 @@ export function parsePriceRanges(
     const end = toDecimal(range.end, `price_ranges[${index}].end`);
     const step = toDecimal(range.step, `price_ranges[${index}].step`);
     if (step.lte(0)) {
-      throw new InvalidPriceError(`price_ranges[${index}].step must be positive, got ${step}`, range.step);
+      throw new KalshiInvalidPriceInputError(
+        `price_ranges[${index}].step must be positive, got ${step}`,
+        range.step,
+      );
     }
     if (end.lt(start)) {
-      throw new InvalidPriceError(
+      throw new KalshiInvalidPriceInputError(
         `price_ranges[${index}] ends (${end}) before it starts (${start})`,
         range.end,
       );
@@ -141,7 +138,7 @@ function nearestInRange(
 /**
  * Rounds `price` onto the market's grid in an explicit direction: `'up'` gives the smallest valid
  * price at or above it, `'down'` the largest at or below it (a price already on the grid is
- * returned unchanged). Throws {@link InvalidPriceError} when no valid price exists in that
+ * returned unchanged). Throws {@link KalshiInvalidPriceInputError} when no valid price exists in that
  * direction (for example 0.995 rounded up on a one-cent grid).
  */
 export function roundToPriceGrid(
@@ -158,7 +155,7 @@ export function roundToPriceGrid(
       best = candidate;
   }
   if (best === undefined) {
-    throw new InvalidPriceError(
+    throw new KalshiInvalidPriceInputError(
       `no valid price ${direction === 'up' ? 'at or above' : 'at or below'} ${p.toString()} on this market's grid`,
       price,
     );
@@ -168,7 +165,7 @@ export function roundToPriceGrid(
 
 /**
  * Returns `price` as a Decimal when it is a valid limit price on the grid, else throws
- * {@link InvalidPriceError} naming the price and the nearest valid prices either side.
+ * {@link KalshiInvalidPriceInputError} naming the price and the nearest valid prices either side.
  */
 export function assertValidPrice(price: Decimal.Value, ranges?: readonly PriceRange[] | null): Decimal {
   const p = toDecimal(price, 'price');
@@ -176,7 +173,7 @@ export function assertValidPrice(price: Decimal.Value, ranges?: readonly PriceRa
   const below = tryRound(p, ranges, 'down');
   const above = tryRound(p, ranges, 'up');
   const hints = [below && `${below} below`, above && `${above} above`].filter(Boolean).join(', ');
-  throw new InvalidPriceError(
+  throw new KalshiInvalidPriceInputError(
     `price ${p.toString()} is not on the market's price grid${hints ? ` (nearest valid: ${hints})` : ''}`,
     price,
   );
