@@ -1,12 +1,28 @@
+/** The `Symbol.for` marker of {@link ConfigError}: the same symbol in every copy of the package. */
+const CONFIG_ERROR_MARKER = Symbol.for('precog.config.ConfigError');
+
 /**
  * Every error @precog/config throws derives from {@link ConfigError}, so a caller (the CLI maps
  * it to exit code 3) can tell "the configuration is wrong" from anything else. Messages are one
  * line, name the file / key / variable involved and never contain a secret value.
  */
 export class ConfigError extends Error {
+  /**
+   * True when `value` is a `ConfigError` (or subclass) from any copy of the package (ESM and CJS
+   * builds, two versions in one tree), where `instanceof` only knows this copy's class.
+   */
+  static isInstance(value: unknown): value is ConfigError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[CONFIG_ERROR_MARKER] === true
+    );
+  }
+
   override name = 'ConfigError';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    Object.defineProperty(this, CONFIG_ERROR_MARKER, { value: true, enumerable: false });
   }
 }
 

@@ -1,7 +1,23 @@
+/** The `Symbol.for` marker of {@link EloError}: the same symbol in every copy of the package. */
+const ELO_ERROR_MARKER = Symbol.for('precog.elo.EloError');
+
 /** Base class of every error thrown by `@precog/elo`. */
 export class EloError extends Error {
+  /**
+   * True when `value` is a `EloError` (or subclass) from any copy of the package (ESM and CJS
+   * builds, two versions in one tree), where `instanceof` only knows this copy's class.
+   */
+  static isInstance(value: unknown): value is EloError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[ELO_ERROR_MARKER] === true
+    );
+  }
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    Object.defineProperty(this, ELO_ERROR_MARKER, { value: true, enumerable: false });
     this.name = 'EloError';
   }
 }

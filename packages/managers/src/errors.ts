@@ -1,9 +1,25 @@
+/** The `Symbol.for` marker of {@link ManagersError}: the same symbol in every copy of the package. */
+const MANAGERS_ERROR_MARKER = Symbol.for('precog.managers.ManagersError');
+
 /** Base class of every error raised by `@precog/managers`. */
 export class ManagersError extends Error {
+  /**
+   * True when `value` is a `ManagersError` (or subclass) from any copy of the package (ESM and CJS
+   * builds, two versions in one tree), where `instanceof` only knows this copy's class.
+   */
+  static isInstance(value: unknown): value is ManagersError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[MANAGERS_ERROR_MARKER] === true
+    );
+  }
+
   override readonly name: string = 'ManagersError';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    Object.defineProperty(this, MANAGERS_ERROR_MARKER, { value: true, enumerable: false });
   }
 }
 

@@ -4,13 +4,29 @@
  * a password or a full connection string.
  */
 
+/** The `Symbol.for` marker of {@link StoreError}: the same symbol in every copy of the package. */
+const STORE_ERROR_MARKER = Symbol.for('precog.scd2-store.StoreError');
+
 /** Base class of every error thrown by the store. */
 export class StoreError extends Error {
+  /**
+   * True when `value` is a `StoreError` (or subclass) from any copy of the package (ESM and CJS
+   * builds, two versions in one tree), where `instanceof` only knows this copy's class.
+   */
+  static isInstance(value: unknown): value is StoreError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[STORE_ERROR_MARKER] === true
+    );
+  }
+
   /** The SQLSTATE of the underlying database error, when there is one. */
   readonly code: string | undefined;
 
   constructor(message: string, options: { cause?: unknown; code?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    Object.defineProperty(this, STORE_ERROR_MARKER, { value: true, enumerable: false });
     this.name = new.target.name;
     this.code = options.code;
   }
@@ -100,8 +116,25 @@ export class AppendOnlyViolationError extends StoreError {
   }
 }
 
+/** The `Symbol.for` marker of {@link LifecycleTransitionError}. */
+const LIFECYCLE_TRANSITION_MARKER = Symbol.for('precog.scd2-store.LifecycleTransitionError');
+
 /** A lifecycle status change that the rules forbid (SQLSTATE PC003), e.g. `deprecated → active`. */
-export class LifecycleTransitionError extends StoreError {}
+export class LifecycleTransitionError extends StoreError {
+  /** True when `value` is a `LifecycleTransitionError` from any copy of the package. */
+  static override isInstance(value: unknown): value is LifecycleTransitionError {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[LIFECYCLE_TRANSITION_MARKER] === true
+    );
+  }
+
+  constructor(message: string, options: { cause?: unknown; code?: string } = {}) {
+    super(message, options);
+    Object.defineProperty(this, LIFECYCLE_TRANSITION_MARKER, { value: true, enumerable: false });
+  }
+}
 
 /**
  * A value carries more digits than its column keeps (e.g. `0.12345` for NUMERIC(10,4)). Thrown

@@ -1,3 +1,8 @@
+import { ConfigError } from '@precog/config';
+import { KalshiError } from '@precog/kalshi-client';
+import { StoreError } from '@precog/scd2-store';
+import { CommanderError } from 'commander';
+
 /** The `precog` command's exit codes. Scripts may rely on them. */
 export const ExitCode = {
   /** Success. */
@@ -8,9 +13,9 @@ export const ExitCode = {
   Usage: 2,
   /** Configuration or credentials are missing or invalid (any `ConfigError`). */
   Config: 3,
-  /** The exchange failed or refused (any `Kalshi*` error). */
+  /** The exchange failed or refused (any `KalshiError`). */
   Exchange: 4,
-  /** The database failed (any `Store*` error, or PostgreSQL connection/auth failures). */
+  /** The database failed (any `StoreError`, or PostgreSQL connection/auth failures). */
   Database: 5,
 } as const;
 
@@ -21,19 +26,13 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Names of the error's class and all its base classes, most derived first. */
-function classNames(error: object): string[] {
-  const names: string[] = [];
-  if ('name' in error && typeof error.name === 'string') names.push(error.name);
-  for (
-    let proto = Object.getPrototypeOf(error);
-    proto && proto !== Object.prototype;
-    proto = Object.getPrototypeOf(proto)
-  ) {
-    const name = (proto.constructor as { name?: string } | undefined)?.name;
-    if (name) names.push(name);
-  }
-  return names;
+/**
+ * A PostgreSQL error as `pg` reports it (its `DatabaseError`, a class of whichever `pg` copy threw
+ * it): recognised by shape, a five-character SQLSTATE `code` plus the server's `severity`.
+ */
+function isPostgresError(error: object): boolean {
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && typeof severity === 'string';
 }
 
 // Network failures that surface unwrapped come from `pg` (the Kalshi client wraps its own).
@@ -47,17 +46,18 @@ const CONNECTION_CODES = new Set([
 ]);
 
 /**
- * Maps an error to an exit code: usage → 2, `ConfigError` → 3, `Kalshi*` → 4, `Store*` and
- * PostgreSQL connection / authentication errors → 5, anything else → 1.
+ * Maps an error to an exit code: usage → 2, `ConfigError` → 3, `KalshiError` → 4, `StoreError`
+ * and PostgreSQL connection / authentication errors → 5, anything else → 1. Package errors are
+ * recognised with their `isInstance` (a `Symbol.for` marker), never by class name.
  */
 export function exitCodeFor(error: unknown): ExitCodeValue {
   if (error === null || typeof error !== 'object') return ExitCode.Internal;
-  const names = classNames(error);
   const code = (error as { code?: unknown }).code;
-  if (names.includes('UsageError') || names.includes('CommanderError')) return ExitCode.Usage;
-  if (names.includes('ConfigError')) return ExitCode.Config;
-  if (names.some((n) => n.startsWith('Kalshi'))) return ExitCode.Exchange;
-  if (names.some((n) => n.startsWith('Store')) || names.includes('DatabaseError')) return ExitCode.Database;
+  // Identity by the packages' Symbol.for markers: survives a second copy of a package (ESM + CJS).
+  if (error instanceof UsageError || error instanceof CommanderError) return ExitCode.Usage;
+  if (ConfigError.isInstance(error)) return ExitCode.Config;
+  if (KalshiError.isInstance(error)) return ExitCode.Exchange;
+  if (StoreError.isInstance(error) || isPostgresError(error)) return ExitCode.Database;
   // SQLSTATE classes 08 (connection), 28 (authorization), 3D (no such database), 57P (shutdown).
   if (typeof code === 'string' && (/^(08|28|3D)[0-9A-Z]{3}$/.test(code) || /^57P0\d$/.test(code))) {
     return ExitCode.Database;
