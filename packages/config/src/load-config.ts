@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { PRECOG_ENVIRONMENTS, type PrecogConfig, type PrecogEnvironment } from './config-types';
 import { ConfigFileNotFoundError, ConfigValidationError } from './errors';
+import { applyKalshiDefaults } from './internal/kalshi-defaults';
 import { LayeredTree } from './internal/layers';
 import { attachRedactedRendering, deepFreeze, describeFound } from './internal/render';
 import { resolveDatabaseUrl, resolveKalshi } from './internal/runtime-settings';
@@ -120,6 +121,7 @@ export function loadConfig(options: LoadConfigOptions = {}): PrecogConfig {
   // YAML layers: packaged defaults, the configuration directory, variables, overrides.
   const tree = new LayeredTree();
   applyPackagedDefaults(tree);
+  applyKalshiDefaults(tree);
   const explicitDir = options.dir ?? variables.get('PRECOG_CONFIG_DIR')?.value;
   const dir = resolve(cwd, explicitDir ?? 'config');
   const configDir = existsSync(dir) && statSync(dir).isDirectory() ? dir : undefined;

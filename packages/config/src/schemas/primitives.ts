@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { createDecimalSchema } from '@precog/kalshi-client';
 import { z } from 'zod';
 
 // Small schema builders whose error message is the expectation itself ("a boolean"), so a
@@ -19,11 +19,7 @@ export const url = str.regex(/^(https?|wss?):\/\/\S+$/, { error: 'an http(s) or 
  * fraction arrive as `Decimal` already (built from the literal text); integers are accepted too.
  * Quoted numbers are strings in YAML and are rejected, as the reference design demanded.
  */
-export const dec = z
-  .custom<Decimal | number>((v) => Decimal.isDecimal(v) || (typeof v === 'number' && Number.isInteger(v)), {
-    error: 'a decimal number',
-  })
-  .transform((v): Decimal => (Decimal.isDecimal(v) ? v : new Decimal(v)));
+export const dec = createDecimalSchema({ strings: false, numbers: 'integer', message: 'a decimal number' });
 
 /** A decimal within `[min, max]` (inclusive). */
 export function decIn(min: string, max: string) {

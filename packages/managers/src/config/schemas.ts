@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { createDecimalSchema } from '@precog/kalshi-client';
 import { z } from 'zod';
 import type { MinEdgeConfig } from '../edge/min-edge';
 import { DEFAULT_EXIT_CONFIG, type ExitConfig, type PartialExitStage } from '../exits/evaluate';
@@ -10,12 +10,7 @@ import type { SizingConfig } from '../sizing/kelly';
  * A decimal in configuration: a string such as `"0.05"` (exact), or a JSON/YAML number, which is
  * read through its shortest text (`0.05` → `"0.05"`), never through float arithmetic.
  */
-export const decimalSchema = z
-  .union([
-    z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number such as "0.05"'),
-    z.number().finite(),
-  ])
-  .transform((value) => new Decimal(typeof value === 'number' ? String(value) : value));
+export const decimalSchema = createDecimalSchema({ message: 'expected a decimal number such as "0.05"' });
 
 const nonNegative = decimalSchema.refine((d) => !d.isNegative(), 'must be zero or more');
 const positive = decimalSchema.refine((d) => d.gt(0), 'must be positive');
