@@ -25,7 +25,7 @@ for (const dir of readdirSync(packagesDir).sort()) {
   const pkg = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
   console.log(pkg.name);
   run('publint --strict', bin('publint'), ['--strict'], cwd);
-  run('attw --pack', bin('attw'), ['--pack', '.', '--profile', 'node16'], cwd);
+  run('attw --pack', bin('attw'), ['--pack', '.'], cwd);
   const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
   for (const subpath of subpaths) {
     const specifier = join(pkg.name, subpath);
