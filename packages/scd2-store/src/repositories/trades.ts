@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import type { AppendOnlyTableDefinition } from '../append-only/append-only-table';
+import { AppendOnlyTable, type AppendOnlyTableDefinition } from '../append-only/append-only-table';
+import type { Db } from '../internal/db';
 import type { DecimalInput, Json } from './types';
 
 /**
@@ -88,3 +89,15 @@ export const tradesDefinition: AppendOnlyTableDefinition = {
     { field: 'metadata', column: 'metadata', type: 'jsonb' },
   ],
 };
+
+/** Fills: append-only, idempotent on the exchange's fill id. */
+export class TradesRepository extends AppendOnlyTable<FillInput, Trade> {
+  constructor(db: Db) {
+    super(db, tradesDefinition);
+  }
+
+  /** Inserts fills; a fill whose externalTradeId is already stored counts as a duplicate. */
+  insertFills(fills: readonly FillInput[]) {
+    return this.insert(fills);
+  }
+}
