@@ -89,4 +89,12 @@ export type {
   VersionedTableDefinition,
 } from './scd2/definition';
 export { VersionedTable } from './scd2/versioned-table';
+export type {
+  AppendOnlySpecs,
+  InputOf,
+  InputValueOf,
+  RowOf,
+  ValueOf,
+  VersionedSpecs,
+} from './schema/row-types';
 export { openStore, Store, type StoreOptions, type StoreTransaction } from './store';

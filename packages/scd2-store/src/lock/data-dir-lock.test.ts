@@ -86,7 +86,9 @@ describe('openStore: the data directory lock', () => {
     expect(existsSync(lockFile)).toBe(false);
   });
 
-  it('waiting opener names the lock file and the holder pid, then gives up with StoreLockedError', async () => {
+  it('waiting opener names the lock file and the holder pid, then gives up with StoreLockedError', {
+    timeout: 240_000,
+  }, async () => {
     const first = await openStore({ dataDir });
     expect(owner().pid).toBe(process.pid);
     expect(owner().start).toBe(processStartTime(process.pid));
@@ -122,8 +124,8 @@ describe('openStore: the data directory lock', () => {
     expect(owner().pid).toBe(process.pid);
     await first.close();
     expect(existsSync(lockFile)).toBe(false);
-    const second = await openStore({ dataDir, lockTimeoutMs: 300 });
-    await second.close();
+    const second = await acquireDataDirLock(dataDir, { timeoutMs: 300, logger });
+    second.release();
     expect(existsSync(lockFile)).toBe(false);
   });
 
