@@ -32,11 +32,13 @@ export async function openCliStore(context: CliContext, options: { migrate: bool
   } else {
     const dataDir = resolve(defaultDataDir());
     mkdirSync(dataDir, { recursive: true });
-    // openStore locks the directory: commands on one directory take turns, and say so.
+    // openStore locks the directory: commands on one directory take turns. The wait is logged
+    // (info) and, on a terminal, shown like the progress bars (not in piped output).
     store = await openStore({
       dataDir,
       logger,
       onLockWait: ({ lockFile, holderPid, waitedMs, timeoutMs }) => {
+        if (!process.stderr.isTTY) return;
         process.stderr.write(
           `precog: waiting for ${lockFile} (held by process ${holderPid}; giving up in ${Math.ceil((timeoutMs - waitedMs) / 1000)} s)\n`,
         );
