@@ -72,7 +72,8 @@ export interface StoreOptions {
   lockTimeoutMs?: number | undefined;
   /**
    * PGlite with `dataDir` only: called when `openStore` starts waiting for the lock and then every
-   * 5 seconds, with the lock file and the holder's pid (the wait is also logged once, at info).
+   * 5 seconds, with the lock file and the holder's pid. Without it, the start of the wait is
+   * logged at info (with it, at debug: you report it).
    */
   onLockWait?: ((event: LockWaitEvent) => void) | undefined;
 }

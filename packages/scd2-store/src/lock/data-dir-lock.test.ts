@@ -30,10 +30,20 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function recordingLogger(): Logger & { infos: [Record<string, unknown>, string | undefined][] } {
-  const infos: [Record<string, unknown>, string | undefined][] = [];
+type Logged = [Record<string, unknown>, string | undefined][];
+
+function recordingLogger(): Logger & { infos: Logged; debugs: Logged } {
+  const infos: Logged = [];
+  const debugs: Logged = [];
   const noop = () => {};
-  return { infos, debug: noop, warn: noop, error: noop, info: (obj, msg) => infos.push([obj, msg]) };
+  return {
+    infos,
+    debugs,
+    debug: (obj, msg) => debugs.push([obj, msg]),
+    warn: noop,
+    error: noop,
+    info: (obj, msg) => infos.push([obj, msg]),
+  };
 }
 
 const owner = () =>
@@ -114,7 +124,9 @@ describe('openStore: the data directory lock', () => {
     expect(events.map(({ lockFile: f, holderPid, timeoutMs }) => ({ f, holderPid, timeoutMs }))).toEqual([
       { f: lockFile, holderPid: process.pid, timeoutMs: 300 },
     ]);
-    expect(logger.infos).toEqual([
+    // The caller reports the wait (onLockWait), so the log line is at debug.
+    expect(logger.infos).toEqual([]);
+    expect(logger.debugs.filter(([, msg]) => msg?.startsWith('waiting'))).toEqual([
       [
         { lockFile, holderPid: process.pid, waitedMs: events[0]?.waitedMs, timeoutMs: 300 },
         'waiting for the data directory lock held by another process',
@@ -127,6 +139,17 @@ describe('openStore: the data directory lock', () => {
     const second = await acquireDataDirLock(dataDir, { timeoutMs: 300, logger });
     second.release();
     expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('waiting opener without onWait logs the lock file and the holder pid at info', async () => {
+    const first = await acquireDataDirLock(dataDir, { timeoutMs: 1000, logger: recordingLogger() });
+    const logger = recordingLogger();
+    const error = await acquireDataDirLock(dataDir, { timeoutMs: 200, logger }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreLockedError);
+    expect(logger.infos.map(([obj, msg]) => [obj.lockFile, obj.holderPid, obj.timeoutMs, msg])).toEqual([
+      [lockFile, process.pid, 200, 'waiting for the data directory lock held by another process'],
+    ]);
+    first.release();
   });
 
   it('waiting opener gets the lock as soon as the holder releases it', async () => {

@@ -40,7 +40,7 @@ export interface DataDirLockOptions {
   timeoutMs: number;
   /** Called when the wait starts and then every `reportEveryMs`. */
   onWait?: ((event: LockWaitEvent) => void) | undefined;
-  /** Where the wait is logged (info), once when it starts. */
+  /** Where the wait is logged once, when it starts: at info, or at debug when `onWait` is given. */
   logger: Logger;
   /** Interval between two `onWait` calls, in milliseconds. Default 5000. */
   reportEveryMs?: number | undefined;
@@ -182,7 +182,9 @@ export async function acquireDataDirLock(dataDir: string, options: DataDirLockOp
       if (waitedMs >= nextReport) {
         const event = { lockFile, holderPid: owner.pid, waitedMs, timeoutMs: options.timeoutMs };
         if (nextReport === 0) {
-          options.logger.info(event, 'waiting for the data directory lock held by another process');
+          // Said once: at info unless the caller reports the wait itself through onWait.
+          const log = options.onWait === undefined ? options.logger.info : options.logger.debug;
+          log.call(options.logger, event, 'waiting for the data directory lock held by another process');
         }
         options.onWait?.(event);
         nextReport = waitedMs + reportEveryMs;
