@@ -9,6 +9,7 @@ import { type SyncAllOptions, type SyncAllResult, syncAll } from '@precog/manage
 import { openStore, type Store } from '@precog/scd2-store';
 import { userCwd } from './cli/context';
 import { ExitCode } from './cli/exit-codes';
+import { stopWhenParentExits } from './cli/parent-watch';
 import { reportError } from './cli/run-action';
 import { type OfflineExchange, startOfflineExchange } from './demo/offline-exchange';
 import { describeMarketHistory, describePositionHistory, describeStore } from './demo/report';
@@ -231,6 +232,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<number> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  stopWhenParentExits();
   const parsed = parseDemoArgs(process.argv.slice(2));
   let code: number;
   if ('help' in parsed) {

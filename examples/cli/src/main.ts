@@ -7,6 +7,7 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
+import { stopWhenParentExits } from './cli/parent-watch';
 import { createProgram } from './cli/program';
 import { runProgram } from './cli/run-action';
 // ── command modules (one import per command, keep alphabetical) ──────────────────────────
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  stopWhenParentExits();
   const code = await runProgram(buildProgram());
   // Exit explicitly so a forgotten open handle (a pool, a timer) never hangs the command.
   process.exit(code);

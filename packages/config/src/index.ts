@@ -1,6 +1,7 @@
 /** The version of this package, as published. */
 export const VERSION = '0.0.0';
 
+export type { ConfigOverrides } from './config-overrides';
 export type { KalshiSettings, PrecogConfig, PrecogEnvironment } from './config-types';
 export { PRECOG_ENVIRONMENTS } from './config-types';
 export { type KalshiCredentials, requireKalshiCredentials } from './credentials';
@@ -18,7 +19,7 @@ export {
 } from './errors';
 export { type ExplainedValue, explainConfig } from './explain';
 export { REDACTED, redactText, redactUrl } from './internal/redact';
-export { type ConfigOverrides, type LoadConfigOptions, loadConfig } from './load-config';
+export { type LoadConfigOptions, loadConfig } from './load-config';
 export {
   createLogger,
   type Logger,

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import type { ConfigOverrides } from './config-overrides';
 import { PRECOG_ENVIRONMENTS, type PrecogConfig, type PrecogEnvironment } from './config-types';
 import { ConfigFileNotFoundError, ConfigValidationError } from './errors';
 import { applyKalshiDefaults } from './internal/kalshi-defaults';
@@ -12,35 +13,6 @@ import { applyConfigDir, applyPackagedDefaults, applyVariableKeys } from './inte
 import { type Logger, noopLogger } from './logger';
 import { SECTION_NAMES } from './schemas/sections';
 import { type ConfigSource, describeSource } from './sources';
-
-/** Explicit values that beat every other layer (the CLI passes its flags here). */
-export interface ConfigOverrides {
-  /** The environment, as `--env` would set it. */
-  env?: PrecogEnvironment;
-  /** PostgreSQL connection string, as `DATABASE_URL` would set it. */
-  databaseUrl?: string;
-  kalshi?: {
-    /** REST base URL, as `KALSHI_BASE_URL` would set it. */
-    baseUrl?: string;
-    apiKeyId?: string;
-    /** Path of a PEM private key file. */
-    privateKeyPath?: string;
-    /** PEM text of the private key (literal `\n` accepted). */
-    privateKey?: string;
-  };
-  /**
-   * Section values by file name, nested like the YAML, e.g.
-   * `{ trading: { account: { daily_loss_limit_dollars: new Decimal('250') } } }`. Decimal keys
-   * take a `Decimal` or an integer, never a float.
-   */
-  system?: Record<string, unknown>;
-  trading?: Record<string, unknown>;
-  trade_strategies?: Record<string, unknown>;
-  position_management?: Record<string, unknown>;
-  probability_models?: Record<string, unknown>;
-  markets?: Record<string, unknown>;
-  data_sources?: Record<string, unknown>;
-}
 
 /** Options of {@link loadConfig}. Every one is optional. */
 export interface LoadConfigOptions {

@@ -55,3 +55,19 @@ export class InvalidParameterError extends EloError {
     this.name = 'InvalidParameterError';
   }
 }
+
+/** A cell of a FiveThirtyEight games file that does not read as what its column holds. */
+export class Invalid538RowError extends InvalidGameError {
+  /** The 538 column name (`season`, `neutral`, `team1`, `score2`…). */
+  readonly column: string;
+  /** The cell as found (untrimmed). */
+  readonly value: string;
+
+  /** `message` reads like `season '19x0' is not a whole number`. */
+  constructor(column: string, value: string, message: string) {
+    super(message);
+    this.name = 'Invalid538RowError';
+    this.column = column;
+    this.value = value;
+  }
+}

@@ -3,7 +3,15 @@ export const VERSION = '0.0.0';
 
 export type { EloFixture, EloGame, GameRecord } from './book';
 export { RatingBook, replayGames } from './book';
-export { EloError, InvalidGameError, InvalidParameterError, UnknownTeamError } from './errors';
+export type { Game538, Row538 } from './csv538';
+export { GAME_538_COLUMNS, gameFrom538Row } from './csv538';
+export {
+  EloError,
+  Invalid538RowError,
+  InvalidGameError,
+  InvalidParameterError,
+  UnknownTeamError,
+} from './errors';
 export type { CalibrationBin, CalibrationOptions } from './evaluation/calibration';
 export { calibrationTable } from './evaluation/calibration';
 export type { CalibrationSvgOptions } from './evaluation/calibration-svg';

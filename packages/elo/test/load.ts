@@ -2,6 +2,7 @@
 // helpers only: the package itself does no I/O.
 import { readFileSync } from 'node:fs';
 import type { EloGame } from '../src/book';
+import { gameFrom538Row } from '../src/csv538';
 
 /** A 538 game with their published pre-game numbers, when the file has them. */
 export interface Fixture538Game extends EloGame {
@@ -25,19 +26,16 @@ function rows(name: string): Record<string, string>[] {
 
 /** The 16,810 games of 1920–2020 with 538's published pre-game ratings and probabilities. */
 export function load538Games(): Fixture538Game[] {
-  return rows('538_nfl_games_1920_2020.csv').map((r) => ({
-    date: r.date ?? '',
-    season: Number(r.season),
-    neutral: r.neutral === '1',
-    playoff: r.playoff === '1',
-    home: r.team1 ?? '',
-    away: r.team2 ?? '',
-    homeScore: Number(r.score1),
-    awayScore: Number(r.score2),
-    elo1: Number(r.elo1),
-    elo2: Number(r.elo2),
-    eloProb1: Number(r.elo_prob1),
-  }));
+  return rows('538_nfl_games_1920_2020.csv').map((r) => {
+    const { date, game } = gameFrom538Row(r);
+    return {
+      ...game,
+      date,
+      elo1: Number(r.elo1),
+      elo2: Number(r.elo2),
+      eloProb1: Number(r.elo_prob1),
+    };
+  });
 }
 
 /** 538's 1920 seed ratings by franchise code. */
@@ -49,15 +47,8 @@ export function load538InitialRatings(): Map<string, number> {
 export function loadHoldoutGames(): EloGame[] {
   return ['538_nfl_elo_latest_2021.csv', '538_nfl_elo_latest_2022.csv'].flatMap((name) =>
     rows(name)
-      .filter((r) => r.score1 !== '' && r.score2 !== '')
-      .map((r) => ({
-        season: Number(r.season),
-        neutral: r.neutral === '1',
-        playoff: r.playoff !== '',
-        home: r.team1 ?? '',
-        away: r.team2 ?? '',
-        homeScore: Number(r.score1),
-        awayScore: Number(r.score2),
-      })),
+      .map(gameFrom538Row)
+      .filter((g) => !g.unplayed)
+      .map((g) => g.game),
   );
 }

@@ -183,3 +183,25 @@ export class MigrationOutOfOrderError extends MigrationError {}
 
 /** A migration file's SQL failed; its transaction (and ledger row) were rolled back. */
 export class MigrationFailedError extends MigrationError {}
+
+/**
+ * An embedded (PGlite) data directory stayed locked by another live process for longer than
+ * `lockTimeoutMs`. PGlite allows one process per directory; a second one would corrupt it.
+ */
+export class StoreLockedError extends StoreError {
+  /** The lock file beside the data directory (`<dataDir>.lock`). */
+  readonly lockFile: string;
+  /** The process id written in the lock file by its holder. */
+  readonly holderPid: number;
+  /** How long `openStore` waited before giving up, in milliseconds. */
+  readonly waitedMs: number;
+
+  constructor(options: { lockFile: string; holderPid: number; waitedMs: number }) {
+    super(
+      `${options.lockFile} is held by process ${options.holderPid} (waited ${options.waitedMs} ms); embedded PGlite allows one process per data directory`,
+    );
+    this.lockFile = options.lockFile;
+    this.holderPid = options.holderPid;
+    this.waitedMs = options.waitedMs;
+  }
+}

@@ -24,10 +24,12 @@ export {
   PrecisionError,
   StoreConnectionError,
   StoreError,
+  StoreLockedError,
   VersionOrderError,
 } from './errors';
 export type { QueryResult } from './internal/db';
 export type { ColumnSpec } from './internal/values';
+export type { LockWaitEvent } from './lock/data-dir-lock';
 export type { Logger } from './logger';
 export { checksumOf, defaultMigrationsDir, type MigrationFile, readMigrationFiles } from './migrator/files';
 export {
@@ -76,7 +78,7 @@ export {
 } from './repositories/positions';
 export { type Settlement, type SettlementInput, settlementsDefinition } from './repositories/settlements';
 export { type Team, TeamsRepository } from './repositories/teams';
-export { type FillInput, type Trade, tradesDefinition } from './repositories/trades';
+export { type FillInput, type Trade, TradesRepository, tradesDefinition } from './repositories/trades';
 export type { DecimalInput, Json } from './repositories/types';
 export type {
   UpsertOptions,
@@ -87,4 +89,12 @@ export type {
   VersionedTableDefinition,
 } from './scd2/definition';
 export { VersionedTable } from './scd2/versioned-table';
-export { openStore, Store, type StoreOptions, type StoreTransaction, TradesRepository } from './store';
+export type {
+  AppendOnlySpecs,
+  InputOf,
+  InputValueOf,
+  RowOf,
+  ValueOf,
+  VersionedSpecs,
+} from './schema/row-types';
+export { openStore, Store, type StoreOptions, type StoreTransaction } from './store';

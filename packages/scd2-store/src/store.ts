@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { AppendOnlyTable } from './append-only/append-only-table';
 import { StoreError } from './errors';
 import type { Db, Queryable, QueryResult } from './internal/db';
 import { PgDb } from './internal/pg-db';
 import { PgliteDb } from './internal/pglite-db';
+import { acquireDataDirLock, type DataDirLock, type LockWaitEvent } from './lock/data-dir-lock';
 import { type Logger, noopLogger } from './logger';
 import { defaultMigrationsDir, readMigrationFiles } from './migrator/files';
 import {
@@ -34,7 +36,7 @@ import {
 import { type Position, type PositionInput, positionsDefinition } from './repositories/positions';
 import { type Settlement, type SettlementInput, settlementsDefinition } from './repositories/settlements';
 import { TeamsRepository } from './repositories/teams';
-import { type FillInput, type Trade, tradesDefinition } from './repositories/trades';
+import { TradesRepository } from './repositories/trades';
 import type { VersionedTableDefinition } from './scd2/definition';
 import { VersionedTable } from './scd2/versioned-table';
 
@@ -61,6 +63,19 @@ export interface StoreOptions {
   migrationsDir?: string | undefined;
   /** PGlite only: start from a data-directory dump (`dumpDataDir()`), e.g. a pre-migrated template. */
   loadDataDir?: Blob | File | undefined;
+  /**
+   * PGlite with `dataDir` only: how long to wait for the directory's lock (`<dataDir>.lock`) while
+   * another live process holds it, in milliseconds, before failing with StoreLockedError. PGlite
+   * allows one process per data directory, so `openStore` takes that lock for you and `close()`
+   * releases it; a lock left by a process that died is taken over. Default 120000.
+   */
+  lockTimeoutMs?: number | undefined;
+  /**
+   * PGlite with `dataDir` only: called when `openStore` starts waiting for the lock and then every
+   * 5 seconds, with the lock file and the holder's pid. Without it, the start of the wait is
+   * logged at info (with it, at debug: you report it).
+   */
+  onLockWait?: ((event: LockWaitEvent) => void) | undefined;
 }
 
 /** A transaction handle for {@link Store.transaction}: raw SQL inside one BEGIN … COMMIT. */
@@ -103,12 +118,17 @@ export class Store {
   private readonly db: Db;
   private readonly logger: Logger;
   private readonly migrationsDir: string | undefined;
+  private readonly lock: DataDirLock | undefined;
   private closed = false;
   private migrating: Promise<unknown> = Promise.resolve();
 
   /** @internal use {@link openStore}. */
-  constructor(db: Db, options: { logger: Logger; migrationsDir?: string | undefined }) {
+  constructor(
+    db: Db,
+    options: { logger: Logger; migrationsDir?: string | undefined; lock?: DataDirLock | undefined },
+  ) {
     this.db = db;
+    this.lock = options.lock;
     this.kind = db.kind;
     this.host = db.host;
     this.logger = options.logger;
@@ -165,13 +185,17 @@ export class Store {
     return this.db.transaction(fn);
   }
 
-  /** Ends the pool (or closes PGlite). Idempotent. */
+  /** Ends the pool (or closes PGlite and releases its data directory's lock). Idempotent. */
   async close(): Promise<void> {
     if (this.closed) {
       return;
     }
     this.closed = true;
-    await this.db.close();
+    try {
+      await this.db.close();
+    } finally {
+      this.lock?.release();
+    }
   }
 
   /** @internal the adapter, for tests and the benchmark. */
@@ -180,25 +204,18 @@ export class Store {
   }
 }
 
-/** Fills: append-only, idempotent on the exchange's fill id. */
-export class TradesRepository extends AppendOnlyTable<FillInput, Trade> {
-  constructor(db: Db) {
-    super(db, tradesDefinition);
-  }
-
-  /** Inserts fills; a fill whose externalTradeId is already stored counts as a duplicate. */
-  insertFills(fills: readonly FillInput[]) {
-    return this.insert(fills);
-  }
-}
+/** PGlite data directories that are not on disk (nothing to lock). */
+const IN_MEMORY_DATA_DIR = /^(memory|idb|opfs-ahp):\/\//;
 
 /**
  * Opens a store: a `pg` pool when `databaseUrl` is given, otherwise an embedded PGlite database
- * (in memory, or persisted in `dataDir`). Does not migrate: call `store.migrate()`.
+ * (in memory, or persisted in `dataDir`, which it locks for this process: see `lockTimeoutMs`).
+ * Does not migrate: call `store.migrate()`.
  */
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const logger = options.logger ?? noopLogger;
   let db: Db;
+  let lock: DataDirLock | undefined;
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     if (options.dataDir !== undefined) {
       throw new StoreError('openStore: give either databaseUrl (PostgreSQL) or dataDir (PGlite), not both');
@@ -218,8 +235,21 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     }
     db = pgDb;
   } else {
-    db = await PgliteDb.open({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+    const dataDir = options.dataDir;
+    if (dataDir !== undefined && !IN_MEMORY_DATA_DIR.test(dataDir)) {
+      lock = await acquireDataDirLock(resolve(dataDir), {
+        timeoutMs: options.lockTimeoutMs ?? 120_000,
+        onWait: options.onLockWait,
+        logger,
+      });
+    }
+    try {
+      db = await PgliteDb.open({ dataDir, loadDataDir: options.loadDataDir });
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
   logger.debug({ kind: db.kind, host: db.host }, 'store opened');
-  return new Store(db, { logger, migrationsDir: options.migrationsDir });
+  return new Store(db, { logger, migrationsDir: options.migrationsDir, lock });
 }

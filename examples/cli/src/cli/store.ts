@@ -1,11 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openStore, type Store } from '@precog/scd2-store';
-import { lockDataDir } from '../sync/store-lock';
 import type { CliContext } from './context';
 import { userCwd } from './context';
 
-/** A store opened for one command; `close()` ends it and releases the PGlite lock. */
+/** A store opened for one command; `close()` ends it (and releases the PGlite directory's lock). */
 export interface CliStore {
   store: Store;
   /** `postgres host:port/db` or `pglite <dir>`: where the rows go (never a password). */
@@ -27,29 +26,27 @@ export async function openCliStore(context: CliContext, options: { migrate: bool
   const { config, logger } = context;
   let store: Store;
   let where: string;
-  let release: (() => void) | undefined;
   if (config.databaseUrl) {
     store = await openStore({ databaseUrl: config.databaseUrl, logger });
     where = `postgres ${store.host}`;
   } else {
     const dataDir = resolve(defaultDataDir());
     mkdirSync(dataDir, { recursive: true });
-    release = await lockDataDir(dataDir);
-    try {
-      store = await openStore({ dataDir, logger });
-    } catch (error) {
-      release();
-      throw error;
-    }
+    // openStore locks the directory: commands on one directory take turns. The wait is logged
+    // (info) and, on a terminal, shown like the progress bars (not in piped output).
+    store = await openStore({
+      dataDir,
+      logger,
+      onLockWait: ({ lockFile, holderPid, waitedMs, timeoutMs }) => {
+        if (!process.stderr.isTTY) return;
+        process.stderr.write(
+          `precog: waiting for ${lockFile} (held by process ${holderPid}; giving up in ${Math.ceil((timeoutMs - waitedMs) / 1000)} s)\n`,
+        );
+      },
+    });
     where = `pglite ${dataDir}`;
   }
-  const close = async () => {
-    try {
-      await store.close();
-    } finally {
-      release?.();
-    }
-  };
+  const close = () => store.close();
   if (options.migrate) {
     try {
       const applied = await store.migrate();

@@ -2,7 +2,7 @@
 // and their lifecycle (the same commands as `precog strategies`, on store.models).
 import { ModelManager } from '@precog/managers';
 import type { Command } from 'commander';
-import { registerVersionCommands } from './strategies';
+import { registerVersionCommands } from './versions';
 
 /** Registers `precog models ...`. */
 export function register(program: Command): void {

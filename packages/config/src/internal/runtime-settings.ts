@@ -1,8 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { ConfigOverrides } from '../config-overrides';
 import type { KalshiSettings, PrecogConfig, PrecogEnvironment } from '../config-types';
 import { ConfigValidationError } from '../errors';
-import type { ConfigOverrides } from '../load-config';
 import type { Logger } from '../logger';
 import { type ConfigSource, describeSource } from '../sources';
 import type { LayeredTree } from './layers';

@@ -13,6 +13,11 @@ export interface ColumnSpec {
   default?: unknown;
   /** SQL expression used when the input is NULL or undefined, e.g. `now()` (append-only inserts). */
   sqlDefault?: string;
+  /**
+   * The column accepts NULL: the row type reads `T | null` and the input field is optional
+   * (see `RowOf` / `InputOf`). Types only; the database's own constraints are what is enforced.
+   */
+  nullable?: boolean;
 }
 
 /** Encodes one input value of a column: checked, then in the text (or JSON) form sent to the server. */

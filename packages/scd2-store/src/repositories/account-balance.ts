@@ -1,30 +1,15 @@
-import type Decimal from 'decimal.js';
 import type { VersionedTableDefinition } from '../scd2/definition';
-import type { DecimalInput } from './types';
+import type { InputOf, RowOf, VersionedSpecs } from '../schema/row-types';
 
-/** A balance snapshot in dollars (`balance_dollars` of the exchange, not the truncated cents). */
-export interface AccountBalanceInput {
-  /** Cash balance in dollars, NUMERIC(16,4). */
-  balance: DecimalInput;
-  /** Portfolio value in dollars, NUMERIC(16,4). */
-  portfolioValue?: DecimalInput | null;
-  /** Default `USD`. */
-  currency?: string;
-  /** Default `kalshi`. */
-  platformId?: string;
-  /** Default 0 (the primary account). */
-  subaccount?: number;
-}
-
-export interface AccountBalance {
-  platformId: string;
-  subaccount: number;
-  balance: Decimal;
-  portfolioValue: Decimal | null;
-  currency: string;
-}
-
-export const accountBalanceDefinition: VersionedTableDefinition = {
+/**
+ * The table, declared once: the row types below derive from it. Fields:
+ * - `balance`: Cash balance in dollars, NUMERIC(16,4).
+ * - `portfolioValue`: Portfolio value in dollars, NUMERIC(16,4).
+ * - `currency`: Default `USD`.
+ * - `platformId`: Default `kalshi`.
+ * - `subaccount`: Default 0 (the primary account).
+ */
+export const accountBalanceDefinition = {
   table: 'account_balance',
   key: [
     { field: 'platformId', column: 'platform_id', type: 'text', default: 'kalshi' },
@@ -32,7 +17,13 @@ export const accountBalanceDefinition: VersionedTableDefinition = {
   ],
   tracked: [
     { field: 'balance', column: 'balance', type: 'numeric(16,4)' },
-    { field: 'portfolioValue', column: 'portfolio_value', type: 'numeric(16,4)' },
+    { field: 'portfolioValue', column: 'portfolio_value', type: 'numeric(16,4)', nullable: true },
     { field: 'currency', column: 'currency', type: 'text', default: 'USD' },
   ],
-};
+} as const satisfies VersionedTableDefinition;
+
+/** A balance snapshot in dollars (`balance_dollars` of the exchange, not the truncated cents). */
+export type AccountBalanceInput = InputOf<VersionedSpecs<typeof accountBalanceDefinition>>;
+
+/** A stored row of {@link accountBalanceDefinition}. */
+export type AccountBalance = RowOf<VersionedSpecs<typeof accountBalanceDefinition>>;

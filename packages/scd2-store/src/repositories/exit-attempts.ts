@@ -1,52 +1,13 @@
-import type Decimal from 'decimal.js';
 import type { AppendOnlyTableDefinition } from '../append-only/append-only-table';
-import type { DecimalInput, Json } from './types';
+import type { AppendOnlySpecs, InputOf, RowOf } from '../schema/row-types';
 
 /**
- * One exit order attempt (price walking). Unique on (positionKey, exitCondition, attemptNumber,
- * attemptedAt): pass `attemptedAt` to make a retried insert idempotent.
+ * The table, declared once: the row types below derive from it. Fields:
+ * - `orderType`: `market` or `limit`.
+ * - `attemptNumber`: 1 = first attempt, 2+ = walks.
+ * - `attemptedAt`: Default: the database clock.
  */
-export interface ExitAttemptInput {
-  positionKey: string;
-  ticker: string;
-  exitCondition: string;
-  exitPriority: string;
-  /** `market` or `limit`. */
-  orderType: string;
-  quantity: DecimalInput;
-  /** 1 = first attempt, 2+ = walks. */
-  attemptNumber: number;
-  limitPrice?: DecimalInput | null;
-  fillPrice?: DecimalInput | null;
-  timeoutSeconds?: number | null;
-  success?: boolean | null;
-  orderId?: string | null;
-  /** Default: the database clock. */
-  attemptedAt?: Date;
-  metadata?: Json | null;
-  platformId?: string;
-}
-
-export interface ExitAttempt {
-  attemptId: number;
-  positionKey: string;
-  platformId: string;
-  ticker: string;
-  exitCondition: string;
-  exitPriority: string;
-  orderType: string;
-  limitPrice: Decimal | null;
-  fillPrice: Decimal | null;
-  quantity: Decimal;
-  attemptNumber: number;
-  timeoutSeconds: number | null;
-  success: boolean | null;
-  orderId: string | null;
-  attemptedAt: Date;
-  metadata: Json | null;
-}
-
-export const exitAttemptsDefinition: AppendOnlyTableDefinition = {
+export const exitAttemptsDefinition = {
   table: 'exit_attempts',
   orderBy: 'attempted_at',
   generated: [{ field: 'attemptId', column: 'attempt_id', type: 'bigint' }],
@@ -57,14 +18,23 @@ export const exitAttemptsDefinition: AppendOnlyTableDefinition = {
     { field: 'exitCondition', column: 'exit_condition', type: 'text' },
     { field: 'exitPriority', column: 'exit_priority', type: 'text' },
     { field: 'orderType', column: 'order_type', type: 'text' },
-    { field: 'limitPrice', column: 'limit_price', type: 'numeric(10,4)' },
-    { field: 'fillPrice', column: 'fill_price', type: 'numeric(10,4)' },
+    { field: 'limitPrice', column: 'limit_price', type: 'numeric(10,4)', nullable: true },
+    { field: 'fillPrice', column: 'fill_price', type: 'numeric(10,4)', nullable: true },
     { field: 'quantity', column: 'quantity', type: 'numeric(12,2)' },
     { field: 'attemptNumber', column: 'attempt_number', type: 'integer' },
-    { field: 'timeoutSeconds', column: 'timeout_seconds', type: 'integer' },
-    { field: 'success', column: 'success', type: 'boolean' },
-    { field: 'orderId', column: 'order_id', type: 'text' },
+    { field: 'timeoutSeconds', column: 'timeout_seconds', type: 'integer', nullable: true },
+    { field: 'success', column: 'success', type: 'boolean', nullable: true },
+    { field: 'orderId', column: 'order_id', type: 'text', nullable: true },
     { field: 'attemptedAt', column: 'attempted_at', type: 'timestamptz', sqlDefault: 'now()' },
-    { field: 'metadata', column: 'metadata', type: 'jsonb' },
+    { field: 'metadata', column: 'metadata', type: 'jsonb', nullable: true },
   ],
-};
+} as const satisfies AppendOnlyTableDefinition;
+
+/**
+ * One exit order attempt (price walking). Unique on (positionKey, exitCondition, attemptNumber,
+ * attemptedAt): pass `attemptedAt` to make a retried insert idempotent.
+ */
+export type ExitAttemptInput = InputOf<(typeof exitAttemptsDefinition)['columns']>;
+
+/** A stored row of {@link exitAttemptsDefinition}. */
+export type ExitAttempt = RowOf<AppendOnlySpecs<typeof exitAttemptsDefinition>>;

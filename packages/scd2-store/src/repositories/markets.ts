@@ -1,53 +1,17 @@
-import type Decimal from 'decimal.js';
 import type { VersionedTableDefinition } from '../scd2/definition';
-import type { DecimalInput, Json } from './types';
-
-/**
- * One market snapshot as the sync writes it (prices in dollars per contract, 0–1; counts in
- * contracts). The business key is (platformId, ticker); every other field is tracked except
- * `metadata`, which is stored with each new version but never compared.
- */
-export interface MarketInput {
-  ticker: string;
-  eventTicker: string;
-  title?: string | null;
-  /** The exchange's status, lowercase (`active`, `closed`, `settled`, ...). */
-  status: string;
-  yesBid?: DecimalInput | null;
-  yesAsk?: DecimalInput | null;
-  noBid?: DecimalInput | null;
-  noAsk?: DecimalInput | null;
-  lastPrice?: DecimalInput | null;
-  /** Contracts traded, NUMERIC(16,2). */
-  volume?: DecimalInput | null;
-  /** Contracts open, NUMERIC(16,2). */
-  openInterest?: DecimalInput | null;
-  /** Raw fields without a column. Not tracked. */
-  metadata?: Json | undefined;
-  /** Default `kalshi`. */
-  platformId?: string;
-}
-
-/** A market version as read back. */
-export interface Market {
-  platformId: string;
-  ticker: string;
-  eventTicker: string;
-  title: string | null;
-  status: string;
-  yesBid: Decimal | null;
-  yesAsk: Decimal | null;
-  noBid: Decimal | null;
-  noAsk: Decimal | null;
-  lastPrice: Decimal | null;
-  volume: Decimal | null;
-  openInterest: Decimal | null;
-  metadata: Json | null;
-}
+import type { InputOf, RowOf, VersionedSpecs } from '../schema/row-types';
 
 const PRICE = 'numeric(10,4)';
 
-export const marketsDefinition: VersionedTableDefinition = {
+/**
+ * The table, declared once: the row types below derive from it. Fields:
+ * - `status`: The exchange's status, lowercase (`active`, `closed`, `settled`, ...).
+ * - `volume`: Contracts traded, NUMERIC(16,2).
+ * - `openInterest`: Contracts open, NUMERIC(16,2).
+ * - `metadata`: Raw fields without a column. Not tracked.
+ * - `platformId`: Default `kalshi`.
+ */
+export const marketsDefinition = {
   table: 'markets',
   key: [
     { field: 'platformId', column: 'platform_id', type: 'text', default: 'kalshi' },
@@ -55,18 +19,28 @@ export const marketsDefinition: VersionedTableDefinition = {
   ],
   tracked: [
     { field: 'eventTicker', column: 'event_ticker', type: 'text' },
-    { field: 'title', column: 'title', type: 'text' },
+    { field: 'title', column: 'title', type: 'text', nullable: true },
     { field: 'status', column: 'status', type: 'text' },
-    { field: 'yesBid', column: 'yes_bid', type: PRICE },
-    { field: 'yesAsk', column: 'yes_ask', type: PRICE },
-    { field: 'noBid', column: 'no_bid', type: PRICE },
-    { field: 'noAsk', column: 'no_ask', type: PRICE },
-    { field: 'lastPrice', column: 'last_price', type: PRICE },
-    { field: 'volume', column: 'volume', type: 'numeric(16,2)' },
-    { field: 'openInterest', column: 'open_interest', type: 'numeric(16,2)' },
+    { field: 'yesBid', column: 'yes_bid', type: PRICE, nullable: true },
+    { field: 'yesAsk', column: 'yes_ask', type: PRICE, nullable: true },
+    { field: 'noBid', column: 'no_bid', type: PRICE, nullable: true },
+    { field: 'noAsk', column: 'no_ask', type: PRICE, nullable: true },
+    { field: 'lastPrice', column: 'last_price', type: PRICE, nullable: true },
+    { field: 'volume', column: 'volume', type: 'numeric(16,2)', nullable: true },
+    { field: 'openInterest', column: 'open_interest', type: 'numeric(16,2)', nullable: true },
   ],
-  payload: [{ field: 'metadata', column: 'metadata', type: 'jsonb' }],
-};
+  payload: [{ field: 'metadata', column: 'metadata', type: 'jsonb', nullable: true }],
+} as const satisfies VersionedTableDefinition;
+
+/**
+ * One market snapshot as the sync writes it (prices in dollars per contract, 0–1; counts in
+ * contracts). The business key is (platformId, ticker); every other field is tracked except
+ * `metadata`, which is stored with each new version but never compared.
+ */
+export type MarketInput = InputOf<VersionedSpecs<typeof marketsDefinition>>;
+
+/** A market version as read back. */
+export type Market = RowOf<VersionedSpecs<typeof marketsDefinition>>;
 
 /**
  * The reference design's materiality rule for markets (ADR-013): a new version only when a price

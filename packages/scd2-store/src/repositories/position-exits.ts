@@ -1,45 +1,13 @@
-import type Decimal from 'decimal.js';
 import type { AppendOnlyTableDefinition } from '../append-only/append-only-table';
-import type { DecimalInput, Json } from './types';
+import type { AppendOnlySpecs, InputOf, RowOf } from '../schema/row-types';
 
-/** One (partial) exit of a position. */
-export interface PositionExitInput {
-  positionKey: string;
-  ticker: string;
-  /** One of the exit conditions (`stop_loss`, `trailing_stop`, `profit_target`, ...). */
-  exitCondition: string;
-  /** `CRITICAL`, `HIGH`, `MEDIUM`, `LOW`. */
-  exitPriority: string;
-  quantityExited: DecimalInput;
-  exitPrice: DecimalInput;
-  realizedPnl?: DecimalInput | null;
-  unrealizedPnlAtExit?: DecimalInput | null;
-  externalTradeId?: string | null;
-  orderId?: string | null;
-  /** Default: the database clock. */
-  exitedAt?: Date;
-  metadata?: Json | null;
-  platformId?: string;
-}
-
-export interface PositionExit {
-  exitId: number;
-  positionKey: string;
-  platformId: string;
-  ticker: string;
-  exitCondition: string;
-  exitPriority: string;
-  quantityExited: Decimal;
-  exitPrice: Decimal;
-  realizedPnl: Decimal | null;
-  unrealizedPnlAtExit: Decimal | null;
-  externalTradeId: string | null;
-  orderId: string | null;
-  exitedAt: Date;
-  metadata: Json | null;
-}
-
-export const positionExitsDefinition: AppendOnlyTableDefinition = {
+/**
+ * The table, declared once: the row types below derive from it. Fields:
+ * - `exitCondition`: One of the exit conditions (`stop_loss`, `trailing_stop`, `profit_target`, ...).
+ * - `exitPriority`: `CRITICAL`, `HIGH`, `MEDIUM`, `LOW`.
+ * - `exitedAt`: Default: the database clock.
+ */
+export const positionExitsDefinition = {
   table: 'position_exits',
   orderBy: 'exited_at',
   generated: [{ field: 'exitId', column: 'exit_id', type: 'bigint' }],
@@ -51,11 +19,17 @@ export const positionExitsDefinition: AppendOnlyTableDefinition = {
     { field: 'exitPriority', column: 'exit_priority', type: 'text' },
     { field: 'quantityExited', column: 'quantity_exited', type: 'numeric(12,2)' },
     { field: 'exitPrice', column: 'exit_price', type: 'numeric(10,4)' },
-    { field: 'realizedPnl', column: 'realized_pnl', type: 'numeric(16,4)' },
-    { field: 'unrealizedPnlAtExit', column: 'unrealized_pnl_at_exit', type: 'numeric(16,4)' },
-    { field: 'externalTradeId', column: 'external_trade_id', type: 'text' },
-    { field: 'orderId', column: 'order_id', type: 'text' },
+    { field: 'realizedPnl', column: 'realized_pnl', type: 'numeric(16,4)', nullable: true },
+    { field: 'unrealizedPnlAtExit', column: 'unrealized_pnl_at_exit', type: 'numeric(16,4)', nullable: true },
+    { field: 'externalTradeId', column: 'external_trade_id', type: 'text', nullable: true },
+    { field: 'orderId', column: 'order_id', type: 'text', nullable: true },
     { field: 'exitedAt', column: 'exited_at', type: 'timestamptz', sqlDefault: 'now()' },
-    { field: 'metadata', column: 'metadata', type: 'jsonb' },
+    { field: 'metadata', column: 'metadata', type: 'jsonb', nullable: true },
   ],
-};
+} as const satisfies AppendOnlyTableDefinition;
+
+/** One (partial) exit of a position. */
+export type PositionExitInput = InputOf<(typeof positionExitsDefinition)['columns']>;
+
+/** A stored row of {@link positionExitsDefinition}. */
+export type PositionExit = RowOf<AppendOnlySpecs<typeof positionExitsDefinition>>;

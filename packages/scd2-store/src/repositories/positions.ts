@@ -1,81 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type Decimal from 'decimal.js';
 import type { VersionedTableDefinition } from '../scd2/definition';
-import type { DecimalInput, Json } from './types';
-
-/**
- * A position snapshot. `positionKey` is the stable identity: given when the position opens from
- * zero (see {@link newPositionKey}) and kept on every version until it is back at zero. At most
- * one current `open` position per (platformId, subaccount, ticker) — the database enforces it.
- * `lastCheckTime` and `metadata` are stored with each version but do not by themselves make one.
- */
-export interface PositionInput {
-  positionKey: string;
-  ticker: string;
-  /** `yes` or `no`. */
-  side: string;
-  /** Contracts held, NUMERIC(12,2). */
-  quantity: DecimalInput;
-  /** `open` (default), `closed`, `settled`. */
-  status?: string;
-  platformId?: string;
-  subaccount?: number;
-  entryPrice?: DecimalInput | null;
-  currentPrice?: DecimalInput | null;
-  marketExposure?: DecimalInput | null;
-  totalTraded?: DecimalInput | null;
-  feesPaid?: DecimalInput | null;
-  realizedPnl?: DecimalInput | null;
-  unrealizedPnl?: DecimalInput | null;
-  /** Fraction: 0.1234 = 12.34 %. */
-  unrealizedPnlPct?: DecimalInput | null;
-  strategyId?: number | null;
-  modelId?: number | null;
-  methodId?: number | null;
-  targetPrice?: DecimalInput | null;
-  stopLossPrice?: DecimalInput | null;
-  trailingStopState?: Json | null;
-  entryTime?: Date | null;
-  exitTime?: Date | null;
-  exitPrice?: DecimalInput | null;
-  exitReason?: string | null;
-  exitPriority?: string | null;
-  initialOrderId?: string | null;
-  lastCheckTime?: Date | null;
-  metadata?: Json | null;
-}
-
-export interface Position {
-  positionKey: string;
-  platformId: string;
-  subaccount: number;
-  ticker: string;
-  side: string;
-  quantity: Decimal;
-  status: string;
-  entryPrice: Decimal | null;
-  currentPrice: Decimal | null;
-  marketExposure: Decimal | null;
-  totalTraded: Decimal | null;
-  feesPaid: Decimal | null;
-  realizedPnl: Decimal | null;
-  unrealizedPnl: Decimal | null;
-  unrealizedPnlPct: Decimal | null;
-  strategyId: number | null;
-  modelId: number | null;
-  methodId: number | null;
-  targetPrice: Decimal | null;
-  stopLossPrice: Decimal | null;
-  trailingStopState: Json | null;
-  entryTime: Date | null;
-  exitTime: Date | null;
-  exitPrice: Decimal | null;
-  exitReason: string | null;
-  exitPriority: string | null;
-  initialOrderId: string | null;
-  lastCheckTime: Date | null;
-  metadata: Json | null;
-}
+import type { InputOf, RowOf, VersionedSpecs } from '../schema/row-types';
 
 /** A fresh, stable position key (`POS-<uuid>`), for a position opening from zero. */
 export function newPositionKey(): string {
@@ -85,7 +10,14 @@ export function newPositionKey(): string {
 const PRICE = 'numeric(10,4)';
 const MONEY = 'numeric(16,4)';
 
-export const positionsDefinition: VersionedTableDefinition = {
+/**
+ * The table, declared once: the row types below derive from it. Fields:
+ * - `side`: `yes` or `no`.
+ * - `quantity`: Contracts held, NUMERIC(12,2).
+ * - `status`: `open` (default), `closed`, `settled`.
+ * - `unrealizedPnlPct`: Fraction: 0.1234 = 12.34 %.
+ */
+export const positionsDefinition = {
   table: 'positions',
   key: [{ field: 'positionKey', column: 'position_key', type: 'text' }],
   tracked: [
@@ -95,29 +27,40 @@ export const positionsDefinition: VersionedTableDefinition = {
     { field: 'side', column: 'side', type: 'text' },
     { field: 'quantity', column: 'quantity', type: 'numeric(12,2)' },
     { field: 'status', column: 'status', type: 'text', default: 'open' },
-    { field: 'entryPrice', column: 'entry_price', type: PRICE },
-    { field: 'currentPrice', column: 'current_price', type: PRICE },
-    { field: 'marketExposure', column: 'market_exposure', type: MONEY },
-    { field: 'totalTraded', column: 'total_traded', type: MONEY },
-    { field: 'feesPaid', column: 'fees_paid', type: MONEY },
-    { field: 'realizedPnl', column: 'realized_pnl', type: MONEY },
-    { field: 'unrealizedPnl', column: 'unrealized_pnl', type: MONEY },
-    { field: 'unrealizedPnlPct', column: 'unrealized_pnl_pct', type: 'numeric(10,4)' },
-    { field: 'strategyId', column: 'strategy_id', type: 'bigint' },
-    { field: 'modelId', column: 'model_id', type: 'bigint' },
-    { field: 'methodId', column: 'method_id', type: 'bigint' },
-    { field: 'targetPrice', column: 'target_price', type: PRICE },
-    { field: 'stopLossPrice', column: 'stop_loss_price', type: PRICE },
-    { field: 'trailingStopState', column: 'trailing_stop_state', type: 'jsonb' },
-    { field: 'entryTime', column: 'entry_time', type: 'timestamptz' },
-    { field: 'exitTime', column: 'exit_time', type: 'timestamptz' },
-    { field: 'exitPrice', column: 'exit_price', type: PRICE },
-    { field: 'exitReason', column: 'exit_reason', type: 'text' },
-    { field: 'exitPriority', column: 'exit_priority', type: 'text' },
-    { field: 'initialOrderId', column: 'initial_order_id', type: 'text' },
+    { field: 'entryPrice', column: 'entry_price', type: PRICE, nullable: true },
+    { field: 'currentPrice', column: 'current_price', type: PRICE, nullable: true },
+    { field: 'marketExposure', column: 'market_exposure', type: MONEY, nullable: true },
+    { field: 'totalTraded', column: 'total_traded', type: MONEY, nullable: true },
+    { field: 'feesPaid', column: 'fees_paid', type: MONEY, nullable: true },
+    { field: 'realizedPnl', column: 'realized_pnl', type: MONEY, nullable: true },
+    { field: 'unrealizedPnl', column: 'unrealized_pnl', type: MONEY, nullable: true },
+    { field: 'unrealizedPnlPct', column: 'unrealized_pnl_pct', type: 'numeric(10,4)', nullable: true },
+    { field: 'strategyId', column: 'strategy_id', type: 'bigint', nullable: true },
+    { field: 'modelId', column: 'model_id', type: 'bigint', nullable: true },
+    { field: 'methodId', column: 'method_id', type: 'bigint', nullable: true },
+    { field: 'targetPrice', column: 'target_price', type: PRICE, nullable: true },
+    { field: 'stopLossPrice', column: 'stop_loss_price', type: PRICE, nullable: true },
+    { field: 'trailingStopState', column: 'trailing_stop_state', type: 'jsonb', nullable: true },
+    { field: 'entryTime', column: 'entry_time', type: 'timestamptz', nullable: true },
+    { field: 'exitTime', column: 'exit_time', type: 'timestamptz', nullable: true },
+    { field: 'exitPrice', column: 'exit_price', type: PRICE, nullable: true },
+    { field: 'exitReason', column: 'exit_reason', type: 'text', nullable: true },
+    { field: 'exitPriority', column: 'exit_priority', type: 'text', nullable: true },
+    { field: 'initialOrderId', column: 'initial_order_id', type: 'text', nullable: true },
   ],
   payload: [
-    { field: 'lastCheckTime', column: 'last_check_time', type: 'timestamptz' },
-    { field: 'metadata', column: 'metadata', type: 'jsonb' },
+    { field: 'lastCheckTime', column: 'last_check_time', type: 'timestamptz', nullable: true },
+    { field: 'metadata', column: 'metadata', type: 'jsonb', nullable: true },
   ],
-};
+} as const satisfies VersionedTableDefinition;
+
+/**
+ * A position snapshot. `positionKey` is the stable identity: given when the position opens from
+ * zero (see {@link newPositionKey}) and kept on every version until it is back at zero. At most
+ * one current `open` position per (platformId, subaccount, ticker) — the database enforces it.
+ * `lastCheckTime` and `metadata` are stored with each version but do not by themselves make one.
+ */
+export type PositionInput = InputOf<VersionedSpecs<typeof positionsDefinition>>;
+
+/** A stored row of {@link positionsDefinition}. */
+export type Position = RowOf<VersionedSpecs<typeof positionsDefinition>>;

@@ -1,64 +1,15 @@
-import type Decimal from 'decimal.js';
-import type { AppendOnlyTableDefinition } from '../append-only/append-only-table';
-import type { DecimalInput, Json } from './types';
+import { AppendOnlyTable, type AppendOnlyTableDefinition } from '../append-only/append-only-table';
+import type { Db } from '../internal/db';
+import type { AppendOnlySpecs, InputOf, RowOf } from '../schema/row-types';
 
 /**
- * One fill from the exchange. `price` is dollars per contract of the side traded; `quantity`
- * contracts (NUMERIC(12,2)); `fees` dollars. Unique on `externalTradeId` (the exchange's fill id).
+ * The table, declared once: the row types below derive from it. Fields:
+ * - `side`: `yes` or `no`: the contract side traded.
+ * - `action`: `buy` or `sell`.
+ * - `fees`: Default 0.
+ * - `orderType`: `market`, `limit`, `stop`, `stop_limit`.
  */
-export interface FillInput {
-  externalTradeId: string;
-  ticker: string;
-  /** `yes` or `no`: the contract side traded. */
-  side: string;
-  /** `buy` or `sell`. */
-  action: string;
-  price: DecimalInput;
-  quantity: DecimalInput;
-  executedAt: Date;
-  /** Default 0. */
-  fees?: DecimalInput;
-  orderId?: string | null;
-  isTaker?: boolean | null;
-  /** `market`, `limit`, `stop`, `stop_limit`. */
-  orderType?: string | null;
-  positionKey?: string | null;
-  strategyId?: number | null;
-  modelId?: number | null;
-  methodId?: number | null;
-  edgeAtExecution?: DecimalInput | null;
-  confidenceAtExecution?: string | null;
-  metadata?: Json | null;
-  platformId?: string;
-  subaccount?: number;
-}
-
-export interface Trade {
-  tradeId: number;
-  recordedAt: Date;
-  externalTradeId: string;
-  platformId: string;
-  subaccount: number;
-  ticker: string;
-  side: string;
-  action: string;
-  price: Decimal;
-  quantity: Decimal;
-  fees: Decimal;
-  executedAt: Date;
-  orderId: string | null;
-  isTaker: boolean | null;
-  orderType: string | null;
-  positionKey: string | null;
-  strategyId: number | null;
-  modelId: number | null;
-  methodId: number | null;
-  edgeAtExecution: Decimal | null;
-  confidenceAtExecution: string | null;
-  metadata: Json | null;
-}
-
-export const tradesDefinition: AppendOnlyTableDefinition = {
+export const tradesDefinition = {
   table: 'trades',
   orderBy: 'executed_at',
   generated: [
@@ -76,15 +27,36 @@ export const tradesDefinition: AppendOnlyTableDefinition = {
     { field: 'quantity', column: 'quantity', type: 'numeric(12,2)' },
     { field: 'fees', column: 'fees', type: 'numeric(16,4)', default: '0' },
     { field: 'executedAt', column: 'executed_at', type: 'timestamptz' },
-    { field: 'orderId', column: 'order_id', type: 'text' },
-    { field: 'isTaker', column: 'is_taker', type: 'boolean' },
-    { field: 'orderType', column: 'order_type', type: 'text' },
-    { field: 'positionKey', column: 'position_key', type: 'text' },
-    { field: 'strategyId', column: 'strategy_id', type: 'bigint' },
-    { field: 'modelId', column: 'model_id', type: 'bigint' },
-    { field: 'methodId', column: 'method_id', type: 'bigint' },
-    { field: 'edgeAtExecution', column: 'edge_at_execution', type: 'numeric(10,4)' },
-    { field: 'confidenceAtExecution', column: 'confidence_at_execution', type: 'text' },
-    { field: 'metadata', column: 'metadata', type: 'jsonb' },
+    { field: 'orderId', column: 'order_id', type: 'text', nullable: true },
+    { field: 'isTaker', column: 'is_taker', type: 'boolean', nullable: true },
+    { field: 'orderType', column: 'order_type', type: 'text', nullable: true },
+    { field: 'positionKey', column: 'position_key', type: 'text', nullable: true },
+    { field: 'strategyId', column: 'strategy_id', type: 'bigint', nullable: true },
+    { field: 'modelId', column: 'model_id', type: 'bigint', nullable: true },
+    { field: 'methodId', column: 'method_id', type: 'bigint', nullable: true },
+    { field: 'edgeAtExecution', column: 'edge_at_execution', type: 'numeric(10,4)', nullable: true },
+    { field: 'confidenceAtExecution', column: 'confidence_at_execution', type: 'text', nullable: true },
+    { field: 'metadata', column: 'metadata', type: 'jsonb', nullable: true },
   ],
-};
+} as const satisfies AppendOnlyTableDefinition;
+
+/**
+ * One fill from the exchange. `price` is dollars per contract of the side traded; `quantity`
+ * contracts (NUMERIC(12,2)); `fees` dollars. Unique on `externalTradeId` (the exchange's fill id).
+ */
+export type FillInput = InputOf<(typeof tradesDefinition)['columns']>;
+
+/** A stored row of {@link tradesDefinition}. */
+export type Trade = RowOf<AppendOnlySpecs<typeof tradesDefinition>>;
+
+/** Fills: append-only, idempotent on the exchange's fill id. */
+export class TradesRepository extends AppendOnlyTable<FillInput, Trade> {
+  constructor(db: Db) {
+    super(db, tradesDefinition);
+  }
+
+  /** Inserts fills; a fill whose externalTradeId is already stored counts as a duplicate. */
+  insertFills(fills: readonly FillInput[]) {
+    return this.insert(fills);
+  }
+}
