@@ -45,6 +45,9 @@ export { BREAKER_EVENT_TYPES, RiskRecorder } from './execution/risk-recorder';
 // Exits
 export type { ExitCondition, ExitPriority } from './exits/conditions';
 export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
+export { evaluateExit } from './exits/evaluate';
+export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
+export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
 export type {
   ExitConfig,
   ExitContext,
@@ -52,10 +55,8 @@ export type {
   ExitEvaluationInput,
   ExitTrigger,
   PartialExitStage,
-} from './exits/evaluate';
-export { DEFAULT_EXIT_CONFIG, evaluateExit, exitConfig } from './exits/evaluate';
-export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
-export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
+} from './exits/rules';
+export { DEFAULT_EXIT_CONFIG, exitConfig } from './exits/rules';
 export type {
   TrailDistance,
   TrailingStopConfig,

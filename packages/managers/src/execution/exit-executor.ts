@@ -1,7 +1,7 @@
 import type { ExitAttemptInput, Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
-import type { ExitTrigger } from '../exits/evaluate';
 import type { ExitPlan } from '../exits/execution-plan';
+import type { ExitTrigger } from '../exits/rules';
 import type { TrailingStopState } from '../exits/trailing-stop';
 import type { PositionManager } from '../position-manager/position-manager';
 import type { StoredPosition } from '../position-manager/stored-position';
