@@ -48,6 +48,8 @@ export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditio
 export { evaluateExit } from './exits/evaluate';
 export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
 export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
+export type { ExitRules, ExitRulesFromConfigOptions } from './exits/from-config';
+export { exitRulesFromConfig } from './exits/from-config';
 export type {
   ExitConfig,
   ExitContext,
