@@ -240,7 +240,10 @@ function unchanged(
 ): TrailingStopUpdate {
   if (cache === null) return { state, change: 'none', triggered };
   const quiet = cache.quiet;
-  if (quiet === null) return (cache.quiet = { state, change: 'none', triggered });
+  if (quiet === null) {
+    cache.quiet = { state, change: 'none', triggered };
+    return cache.quiet;
+  }
   quiet.state = state;
   quiet.triggered = triggered;
   return quiet;
