@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import type { PaperBotReport, TradeLine } from './bot';
+import type { PaperBotReport, TradeLine } from './types';
 
 const usd = (d: Decimal) => (d.isNegative() ? `-$${d.abs().toFixed(4)}` : `$${d.toFixed(4)}`);
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -11,7 +11,8 @@
 import { performance } from 'node:perf_hooks';
 import Decimal from 'decimal.js';
 // The trading modules themselves, not the package index (which also loads the store-backed sync services).
-import { DEFAULT_EXIT_CONFIG, type ExitEvaluationInput, evaluateExit } from '../src/exits/evaluate';
+import { evaluateExit } from '../src/exits/evaluate';
+import { DEFAULT_EXIT_CONFIG, type ExitEvaluationInput } from '../src/exits/rules';
 import { initTrailingStop, type TrailingStopConfig, updateTrailingStop } from '../src/exits/trailing-stop';
 import { snapshotFromYesBook } from '../src/market';
 import { openPosition } from '../src/positions/position';

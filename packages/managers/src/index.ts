@@ -32,6 +32,7 @@ export { ManagersError, PositionFillError, TradingConfigError } from './errors';
 // Execution: orders, exits, risk on the store
 export type {
   ExecuteExitParams,
+  /** @deprecated Use {@link Logger}. */
   ExecutionLogger,
   ExitExecutionResult,
   ExitExecutorOptions,
@@ -45,6 +46,11 @@ export { BREAKER_EVENT_TYPES, RiskRecorder } from './execution/risk-recorder';
 // Exits
 export type { ExitCondition, ExitPriority } from './exits/conditions';
 export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
+export { evaluateExit } from './exits/evaluate';
+export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
+export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
+export type { ExitRules, ExitRulesFromConfigOptions } from './exits/from-config';
+export { exitRulesFromConfig } from './exits/from-config';
 export type {
   ExitConfig,
   ExitContext,
@@ -52,10 +58,8 @@ export type {
   ExitEvaluationInput,
   ExitTrigger,
   PartialExitStage,
-} from './exits/evaluate';
-export { DEFAULT_EXIT_CONFIG, evaluateExit, exitConfig } from './exits/evaluate';
-export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
-export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
+} from './exits/rules';
+export { DEFAULT_EXIT_CONFIG, exitConfig } from './exits/rules';
 export type {
   TrailDistance,
   TrailingStopConfig,
@@ -81,11 +85,24 @@ export {
   VersionNotFoundError,
 } from './lifecycle/errors';
 export { ALLOWED_TRANSITIONS, isAllowedTransition, LIFECYCLE_STATUSES } from './lifecycle/transitions';
+// Logging
+export { type Logger, silentLogger } from './logger';
 export type { YesBookParams } from './market';
 export { executableAsk, executableBid, oppositeSide, snapshotFromYesBook } from './market';
+// Kalshi NFL tickers
+export { KALSHI_NFL_ALIASES, nflMarketTeam, nflTeamCode, parseGameTicker } from './markets/nfl-ticker';
 export type { EloModelConfig, ModelConfig } from './models/model-config';
 export { eloModelSchema, MODEL_CONFIG_SCHEMAS } from './models/model-config';
 export { ModelManager } from './models/model-manager';
+// Position monitor: the per-position cycle (evaluate → mark → plan → execute → record risk)
+export type {
+  MonitorClient,
+  MonitorCycleResult,
+  MonitoredExit,
+  PositionMonitorOptions,
+  TrailingStopMove,
+} from './monitor/position-monitor';
+export { PositionMonitor } from './monitor/position-monitor';
 // Persistence shapes (JSON) for trailing-stop and breaker state
 export type { RiskStateJson } from './persistence/risk-json';
 export { riskStateFromJson, riskStateToJson } from './persistence/risk-json';
@@ -145,6 +162,7 @@ export {
   SYNC_STAGES,
   type SyncClient,
   type SyncCounts,
+  /** @deprecated Use {@link Logger}. */
   type SyncLogger,
   type SyncMarketsOptions,
   type SyncOptions,

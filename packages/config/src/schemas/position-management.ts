@@ -21,6 +21,10 @@ const exitPlan = obj({
   timeout_seconds: positiveInt,
   retry_strategy: str,
   max_walks: count.optional(),
+  /** Ticks the limit moves down per walk; default 1. */
+  ticks_per_walk: positiveInt.optional(),
+  /** Sweeps sent after the walks when the retry strategy ends in a market order; default 1. */
+  market_attempts: positiveInt.optional(),
 });
 const adjustment = obj({ enabled: bool, threshold: dec, size_reduction_pct: fraction });
 
@@ -62,6 +66,7 @@ export const positionManagementSchema = obj({
       activation_threshold: decIn('0.05', '0.20'),
       initial_distance: decIn('0.02', '0.10'),
       tightening_rate: decIn('0.005', '0.02'),
+      tightening_every: decIn('0.01', '0.50'),
       floor_distance: decIn('0.01', '0.05'),
     }),
     early_exit: obj({ enabled: bool, edge_threshold: fraction }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { d } from '../__fixtures__/builders';
-import { DEFAULT_EXIT_CONFIG } from '../exits/evaluate';
+import { DEFAULT_EXIT_CONFIG } from '../exits/rules';
 import {
   circuitBreakerConfigSchema,
   decimalSchema,

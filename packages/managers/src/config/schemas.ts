@@ -1,7 +1,7 @@
 import { createDecimalSchema } from '@precog/kalshi-client';
 import { z } from 'zod';
 import type { MinEdgeConfig } from '../edge/min-edge';
-import { DEFAULT_EXIT_CONFIG, type ExitConfig, type PartialExitStage } from '../exits/evaluate';
+import { DEFAULT_EXIT_CONFIG, type ExitConfig, type PartialExitStage } from '../exits/rules';
 import { type TrailingStopConfig, validateTrailingStopConfig } from '../exits/trailing-stop';
 import { type CircuitBreakerConfig, DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
 import type { SizingConfig } from '../sizing/kelly';

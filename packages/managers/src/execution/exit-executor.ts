@@ -1,24 +1,17 @@
 import type { ExitAttemptInput, Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
-import type { ExitTrigger } from '../exits/evaluate';
 import type { ExitPlan } from '../exits/execution-plan';
+import type { ExitTrigger } from '../exits/rules';
 import type { TrailingStopState } from '../exits/trailing-stop';
+import { type Logger, silentLogger } from '../logger';
 import type { PositionManager } from '../position-manager/position-manager';
 import type { StoredPosition } from '../position-manager/stored-position';
 import { applyFill, type Fill, type Position } from '../positions/position';
 import type { EpochMs } from '../types';
 import { placeSideOrder, type TradingClient } from './orders';
 
-/** A structural logger (pino-compatible). */
-export interface ExecutionLogger {
-  debug(obj: Record<string, unknown>, msg?: string): void;
-  info(obj: Record<string, unknown>, msg?: string): void;
-  warn(obj: Record<string, unknown>, msg?: string): void;
-  error(obj: Record<string, unknown>, msg?: string): void;
-}
-
-const noop = () => undefined;
-const NOOP_LOGGER: ExecutionLogger = { debug: noop, info: noop, warn: noop, error: noop };
+/** @deprecated Use {@link Logger}, the one logger type of the package. */
+export type ExecutionLogger = Logger;
 
 /** Options of {@link ExitExecutor}. */
 export interface ExitExecutorOptions {
@@ -30,7 +23,8 @@ export interface ExitExecutorOptions {
   onApiError?: (error: unknown) => void | Promise<void>;
   /** Called (and awaited) once per successful order call. */
   onApiSuccess?: () => void | Promise<void>;
-  logger?: ExecutionLogger;
+  /** Where attempts and reconciliation mismatches are logged. Default: nothing. */
+  logger?: Logger;
 }
 
 /** What one exit did. */
@@ -89,7 +83,7 @@ export class ExitExecutor {
   private readonly clock: { now(): EpochMs };
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly options: ExitExecutorOptions;
-  private readonly logger: ExecutionLogger;
+  private readonly logger: Logger;
 
   constructor(
     client: TradingClient,
@@ -103,7 +97,7 @@ export class ExitExecutor {
     this.options = options;
     this.clock = options.clock ?? { now: () => Date.now() };
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.logger = options.logger ?? NOOP_LOGGER;
+    this.logger = options.logger ?? silentLogger;
   }
 
   async execute(params: ExecuteExitParams): Promise<ExitExecutionResult> {

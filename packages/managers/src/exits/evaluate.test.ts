@@ -5,7 +5,8 @@ import { book, d, fill, held, mirrorSnapshot, TAPERED } from '../__fixtures__/bu
 import { snapshotFromYesBook } from '../market';
 import { applyFill } from '../positions/position';
 import { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './conditions';
-import { DEFAULT_EXIT_CONFIG, type ExitDecision, evaluateExit, exitConfig } from './evaluate';
+import { evaluateExit } from './evaluate';
+import { DEFAULT_EXIT_CONFIG, type ExitDecision, exitConfig } from './rules';
 import { initTrailingStop, type TrailingStopConfig } from './trailing-stop';
 
 const NOW = 1_000_000;

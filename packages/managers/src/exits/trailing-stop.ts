@@ -1,7 +1,7 @@
 import type { PriceRange } from '@precog/kalshi-client';
 import Decimal from 'decimal.js';
 import { TradingConfigError } from '../errors';
-import { compare, dec, ONE, ZERO } from '../internal/decimal';
+import { compare, compareUnits, dec, ONE, priceUnits, ZERO } from '../internal/decimal';
 import { roundSidePrice, ticksBelow } from '../internal/grid';
 import type { EpochMs, Side } from '../types';
 
@@ -199,48 +199,100 @@ export interface TrailingStopUpdate {
  * liquidity rule covers that case).
  */
 export function updateTrailingStop(state: TrailingStopState, tick: TrailingStopTick): TrailingStopUpdate {
-  return stepTrailingStop(state, tick.side, tick.bid, tick.entryPrice, tick.now, tick.priceRanges, null);
+  return stepTrailingStop(state, tick.side, tick.bid, -1, tick.entryPrice, tick.now, tick.priceRanges, null);
 }
 
-const NO_CHANGE_UNTRIGGERED = (state: TrailingStopState): TrailingStopUpdate => ({
-  state,
-  change: 'none',
-  triggered: false,
-});
+/**
+ * What the exit evaluator keeps per position between ticks so that a quiet tick (the state does
+ * not change) costs integer comparisons: the activation price `entry × (1 + activationThreshold)`
+ * of an unarmed stop, and the last peak, stop and entry seen with their {@link priceUnits}.
+ * Keyed on the Decimals themselves (immutable), not on the state object, so a state edited in
+ * place is still read afresh.
+ * @internal
+ */
+export interface TrailingStepCache {
+  /** `entry × (1 + activationThreshold)` for a positive entry while the stop is unarmed, else null. */
+  activation: Decimal | null;
+  /** {@link priceUnits} of `activation`. */
+  activationUnits: number;
+  /** The state's entry price last seen, and whether it equals the position's average entry. */
+  stateEntry: Decimal | null;
+  stateEntrySame: boolean;
+  /** The peak last seen, and its {@link priceUnits}. */
+  peak: Decimal | null;
+  peakUnits: number;
+  /** The stop price last seen, and its {@link priceUnits}. */
+  stop: Decimal | null;
+  stopUnits: number;
+  /** The result of a quiet step, reused from tick to tick (null until the first). */
+  quiet: { state: TrailingStopState; change: 'none'; triggered: boolean } | null;
+}
 
 /**
- * {@link updateTrailingStop} with its inputs as arguments (no tick object per call) and the
- * activation price `entry × (1 + activationThreshold)` already computed by the caller for a
- * positive `entryPrice` (the exit evaluator caches it per position), so an unarmed stop costs one
- * comparison per tick. Pass null to have it computed here.
+ * The result of a step that leaves the state as it is. With a cache the object is the cache's
+ * own, reused on every quiet tick (the evaluator reads it before the next step): a quiet tick
+ * allocates nothing.
+ */
+function unchanged(
+  state: TrailingStopState,
+  triggered: boolean,
+  cache: TrailingStepCache | null,
+): TrailingStopUpdate {
+  if (cache === null) return { state, change: 'none', triggered };
+  const quiet = cache.quiet;
+  if (quiet === null) {
+    cache.quiet = { state, change: 'none', triggered };
+    return cache.quiet;
+  }
+  quiet.state = state;
+  quiet.triggered = triggered;
+  return quiet;
+}
+
+/** Whether the entry the profit is measured from is the state's own (cached per entry Decimal). */
+function sameEntry(cache: TrailingStepCache | null, state: TrailingStopState, entry: Decimal): boolean {
+  if (cache === null) return entry === state.entryPrice || compare(entry, state.entryPrice) === 0;
+  if (cache.stateEntry !== state.entryPrice) {
+    cache.stateEntry = state.entryPrice;
+    cache.stateEntrySame = entry === state.entryPrice || compare(entry, state.entryPrice) === 0;
+  }
+  return cache.stateEntrySame;
+}
+
+/**
+ * The one definition of a trailing-stop step, behind {@link updateTrailingStop} (no cache) and
+ * the exit evaluator (with its per-position {@link TrailingStepCache}, and `bidUnits`, the bid's
+ * {@link priceUnits}; −1 compares as Decimals). With a cache, a quiet tick (an unarmed stop the
+ * bid does not arm, or an armed stop the bid neither lifts nor touches differently) is decided
+ * by integer comparisons against the cached levels, and its result object is the cache's own
+ * (reused: read it before the next step); the result is the same either way.
  * @internal
  */
 export function stepTrailingStop(
   state: TrailingStopState,
   side: Side,
   bid: Decimal | null,
+  bidUnits: number,
   entryPrice: Decimal | undefined,
   now: EpochMs,
   priceRanges: readonly PriceRange[] | null | undefined,
-  activationPrice: Decimal | null,
+  cache: TrailingStepCache | null,
 ): TrailingStopUpdate {
-  if (bid === null) return NO_CHANGE_UNTRIGGERED(state);
+  if (bid === null) return unchanged(state, false, cache);
   const { config } = state;
   if (!state.active) {
     const entry = entryPrice ?? state.entryPrice;
     // (bid − entry) / entry ≥ threshold, compared as prices: bid ≥ entry × (1 + threshold).
-    // A caller-supplied activation price implies a positive entry (the evaluator only passes one then).
+    // A cached activation price implies a positive entry (the evaluator only caches one then).
+    const activation = cache?.activation ?? null;
     const armed =
-      activationPrice !== null
-        ? compare(bid, activationPrice) >= 0
+      activation !== null
+        ? compareUnits(bid, bidUnits, activation, (cache as TrailingStepCache).activationUnits) >= 0
         : compare(entry, ZERO) > 0 && compare(bid, entry.times(ONE.plus(config.activationThreshold))) >= 0;
     if (!armed) {
-      const same = entry === state.entryPrice || compare(entry, state.entryPrice) === 0;
-      return {
-        state: same ? state : makeState(state, { entryPrice: entry }),
-        change: 'none',
-        triggered: false,
-      };
+      return sameEntry(cache, state, entry)
+        ? unchanged(state, false, cache)
+        : { state: makeState(state, { entryPrice: entry }), change: 'none', triggered: false };
     }
     const distance = distanceAt(config, entry, bid);
     const stop = stopFor(config, distance, bid, side, priceRanges);
@@ -258,7 +310,21 @@ export function stepTrailingStop(
   }
   const peak = state.peakPrice as Decimal;
   const previousStop = state.currentStopPrice;
-  if (compare(bid, peak) > 0) {
+  let peakUnits = -1;
+  let stopUnits = -1;
+  if (cache !== null) {
+    if (cache.peak !== peak) {
+      cache.peak = peak;
+      cache.peakUnits = priceUnits(peak);
+    }
+    if (cache.stop !== previousStop) {
+      cache.stop = previousStop;
+      cache.stopUnits = priceUnits(previousStop);
+    }
+    peakUnits = cache.peakUnits;
+    stopUnits = cache.stopUnits;
+  }
+  if (compareUnits(bid, bidUnits, peak, peakUnits) > 0) {
     const distance = distanceAt(config, state.entryPrice, bid);
     const candidate = stopFor(config, distance, bid, side, priceRanges);
     const raise = candidate !== null && (previousStop === null || compare(candidate, previousStop) > 0);
@@ -275,5 +341,9 @@ export function stepTrailingStop(
       triggered: stop !== null && compare(bid, stop) <= 0,
     };
   }
-  return { state, change: 'none', triggered: previousStop !== null && compare(bid, previousStop) <= 0 };
+  return unchanged(
+    state,
+    previousStop !== null && compareUnits(bid, bidUnits, previousStop, stopUnits) <= 0,
+    cache,
+  );
 }

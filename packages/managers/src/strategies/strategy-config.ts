@@ -9,7 +9,7 @@ import {
   trailingStopConfigSchema,
 } from '../config/schemas';
 import type { MinEdgeConfig } from '../edge/min-edge';
-import { DEFAULT_EXIT_CONFIG, type ExitConfig } from '../exits/evaluate';
+import { DEFAULT_EXIT_CONFIG, type ExitConfig } from '../exits/rules';
 import type { TrailingStopConfig } from '../exits/trailing-stop';
 import { type CircuitBreakerConfig, DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
 import type { SizingConfig } from '../sizing/kelly';

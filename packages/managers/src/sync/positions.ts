@@ -7,9 +7,10 @@ import {
   type Versioned,
 } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
+import { silentLogger } from '../logger';
 import { positionSide, type RowScope } from './mapping';
 import { toMetadata } from './metadata';
-import { addCounts, emptyResult, forEachPage, report, requestOptions, silentLogger } from './run-pages';
+import { addCounts, emptyResult, forEachPage, report, requestOptions } from './run-pages';
 import { limitParam, scopeOf, subaccountParam } from './scope';
 import type { SyncClient, SyncCounts, SyncOptions, SyncResult, SyncStore } from './types';
 

@@ -1,14 +1,7 @@
 import type { Page, PagePromise } from '@precog/kalshi-client';
+import { silentLogger } from '../logger';
 import { SyncInterruptedError } from './errors';
-import type { SyncCounts, SyncLogger, SyncOptions, SyncResult, SyncStage } from './types';
-
-/** A no-op structural logger. */
-export const silentLogger: SyncLogger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};
+import type { SyncCounts, SyncOptions, SyncResult, SyncStage } from './types';
 
 /** A result with every count at zero. */
 export function emptyResult(stage: SyncStage): SyncResult {

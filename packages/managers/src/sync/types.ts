@@ -1,14 +1,9 @@
 import type { KalshiClient } from '@precog/kalshi-client';
 import type { Store } from '@precog/scd2-store';
+import type { Logger } from '../logger';
 
-/** Structural logger (pino-compatible argument order). Default: a no-op logger. */
-export interface SyncLogger {
-  debug(obj: Record<string, unknown>, msg?: string): void;
-  info(obj: Record<string, unknown>, msg?: string): void;
-  warn(obj: Record<string, unknown>, msg?: string): void;
-  error(obj: Record<string, unknown>, msg?: string): void;
-  child?(bindings: Record<string, unknown>): SyncLogger;
-}
+/** @deprecated Use {@link Logger}, the one logger type of the package. */
+export type SyncLogger = Logger;
 
 /** What the sync services need of a Kalshi client (a `KalshiClient` fits). */
 export type SyncClient = Pick<KalshiClient, 'portfolio' | 'markets'>;
@@ -68,7 +63,7 @@ export interface SyncOptions {
    */
   signal?: AbortSignal | undefined;
   /** Structural logger. Default: no-op. */
-  logger?: SyncLogger | undefined;
+  logger?: Logger | undefined;
   /** Platform id stored on every row. Default `kalshi`. */
   platformId?: string | undefined;
   /** Subaccount stored on balance, positions and fills (0 = the primary account). Default 0. */

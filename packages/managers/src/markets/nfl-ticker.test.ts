@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGameTicker } from '../src/bot';
+import { nflMarketTeam, parseGameTicker } from './nfl-ticker';
 
 const known = new Set(['KC', 'LV', 'NYJ', 'NE', 'JAX', 'LAR', 'GB', 'DET', 'NO', 'CLE']);
 
@@ -17,5 +17,13 @@ describe('parseGameTicker', () => {
   it('returns null when the teams are not both known', () => {
     expect(parseGameTicker('KXNFLGAME-26NOV29KCXYZ', known)).toBeNull();
     expect(parseGameTicker('KXNFLGAME-26NOV29', known)).toBeNull();
+  });
+});
+
+describe('nflMarketTeam', () => {
+  it("reads the team after the last dash, as the store's code", () => {
+    expect(nflMarketTeam('KXNFLGAME-26NOV29KCLV-KC')).toBe('KC');
+    expect(nflMarketTeam('KXNFLGAME-26DEC06JACLA-JAC')).toBe('JAX');
+    expect(nflMarketTeam('KXNFLGAME-26DEC06JACLA-LA')).toBe('LAR');
   });
 });

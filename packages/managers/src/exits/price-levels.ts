@@ -1,0 +1,78 @@
+// The price-level cache: the price at which each percent rule fires, per position version and
+// config, so a tick costs integer comparisons instead of Decimal divisions.
+import type Decimal from 'decimal.js';
+import { ONE, priceUnits, ZERO } from '../internal/decimal';
+import type { Position } from '../positions/position';
+import type { ExitConfig } from './rules';
+import type { TrailingStepCache, TrailingStopState } from './trailing-stop';
+
+/**
+ * The price at which each percent rule fires for one position version under one config
+ * (`pnlPct ≤ −0.15` ⇔ `bid ≤ entry × 0.85`), with their {@link priceUnits}; it is also the
+ * trailing stop's {@link TrailingStepCache} (activation price, last peak and stop seen).
+ */
+export interface PriceLevels extends TrailingStepCache {
+  config: ExitConfig;
+  trailingConfig: TrailingStopState['config'] | null;
+  /** `entry × (1 − stopLossPct)`. */
+  stopLoss: Decimal | null;
+  /** `entry × (1 + profitTargetPct)`. */
+  profitTarget: Decimal | null;
+  /** `entry × (1 − losingPnlPct)`. */
+  lateLoss: Decimal;
+  /** `entry × (1 + profitThreshold)` per partial stage. */
+  partials: Decimal[];
+  /** {@link priceUnits} of the levels above (−1 when null or not representable). */
+  stopLossUnits: number;
+  profitTargetUnits: number;
+  lateLossUnits: number;
+  /** {@link priceUnits} of `config.maxSpread`. */
+  maxSpreadUnits: number;
+}
+
+// Positions are immutable values (a fill makes a new object), so levels cached per position
+// object stay right for as long as the config and trailing-stop settings are the same.
+const levelCache = new WeakMap<Position, PriceLevels>();
+
+/** The cached {@link PriceLevels} of a position under a config and its (unarmed) trailing stop. */
+export function priceLevels(
+  position: Position,
+  config: ExitConfig,
+  trailing: TrailingStopState | null,
+): PriceLevels {
+  const trailingConfig = trailing === null || trailing.active ? null : trailing.config;
+  const cached = levelCache.get(position);
+  if (cached !== undefined && cached.config === config && cached.trailingConfig === trailingConfig)
+    return cached;
+  const entry = position.avgEntryPrice;
+  const stopLoss = config.stopLossPct === null ? null : entry.times(ONE.minus(config.stopLossPct));
+  const profitTarget = config.profitTargetPct === null ? null : entry.times(ONE.plus(config.profitTargetPct));
+  const lateLoss = entry.times(ONE.minus(config.losingPnlPct));
+  const activation =
+    trailingConfig === null || !entry.gt(ZERO)
+      ? null
+      : entry.times(ONE.plus(trailingConfig.activationThreshold));
+  const levels: PriceLevels = {
+    config,
+    trailingConfig,
+    stopLoss,
+    profitTarget,
+    lateLoss,
+    partials: config.partialExits.map((stage) => entry.times(ONE.plus(stage.profitThreshold))),
+    stopLossUnits: priceUnits(stopLoss),
+    profitTargetUnits: priceUnits(profitTarget),
+    lateLossUnits: priceUnits(lateLoss),
+    maxSpreadUnits: priceUnits(config.maxSpread),
+    activation,
+    activationUnits: priceUnits(activation),
+    stateEntry: null,
+    stateEntrySame: false,
+    peak: null,
+    peakUnits: -1,
+    stop: null,
+    stopUnits: -1,
+    quiet: null,
+  };
+  levelCache.set(position, levels);
+  return levels;
+}
