@@ -85,7 +85,7 @@ export class Store {
   readonly accountBalance: VersionedTable<AccountBalanceInput, AccountBalance>;
   /** Append-only fills; `insertFills` is idempotent on externalTradeId. */
   readonly trades: TradesRepository;
-  /** Append-only settlements, idempotent on (ticker, settledAt). */
+  /** Append-only settlements, idempotent on (platformId, subaccount, ticker, settledAt). */
   readonly settlements: AppendOnlyTable<SettlementInput, Settlement>;
   /** Append-only position exits. */
   readonly positionExits: AppendOnlyTable<PositionExitInput, PositionExit>;
