@@ -22,11 +22,13 @@ export {
   NotNullViolationError,
   PoolExhaustedError,
   PrecisionError,
+  StatementTimeoutError,
   StoreConnectionError,
   StoreError,
   VersionOrderError,
 } from './errors';
 export type { QueryResult } from './internal/db';
+export type { SslMode } from './internal/ssl-mode';
 export type { ColumnSpec } from './internal/values';
 export type { Logger } from './logger';
 export { checksumOf, defaultMigrationsDir, type MigrationFile, readMigrationFiles } from './migrator/files';
