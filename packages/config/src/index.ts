@@ -35,4 +35,10 @@ export { SECTION_NAMES, type SectionName } from './schemas/sections';
 export type { SystemConfig } from './schemas/system';
 export type { TradeStrategiesConfig } from './schemas/trade-strategies';
 export type { TradingConfig } from './schemas/trading';
+export {
+  type KalshiClientSettings,
+  kalshiClientSettings,
+  type StoreSettings,
+  storeSettings,
+} from './settings';
 export { type ConfigSource, describeSource } from './sources';

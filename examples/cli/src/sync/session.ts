@@ -1,4 +1,4 @@
-import { requireKalshiCredentials } from '@precog/config';
+import { kalshiClientSettings, requireKalshiCredentials } from '@precog/config';
 import { KalshiClient } from '@precog/kalshi-client';
 import type { Store } from '@precog/scd2-store';
 import type { Command } from 'commander';
@@ -30,6 +30,8 @@ export async function openSyncSession(command: Command, options: { signed: boole
       ? requireKalshiCredentials(config)
       : undefined;
   const client = new KalshiClient({
+    // system.yaml defaults.timeouts.api_request_seconds and defaults.retries.
+    ...kalshiClientSettings(config),
     baseUrl: kalshi.baseUrl,
     environment: kalshi.environment,
     ...(signing ? { apiKeyId: signing.apiKeyId, privateKey: signing.privateKey } : {}),
