@@ -7,11 +7,13 @@ export { type KalshiCredentials, requireKalshiCredentials } from './credentials'
 export {
   ConfigError,
   ConfigFileNotFoundError,
+  ConfigFileTooLargeError,
   type ConfigIssue,
   ConfigSyntaxError,
   ConfigValidationError,
   type FilePosition,
   LogFileError,
+  MAX_CONFIG_FILE_BYTES,
   MissingVariableError,
   PrivateKeyError,
   UnknownConfigKeyError,
