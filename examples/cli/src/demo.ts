@@ -3,7 +3,7 @@
 // market settling, a second sync, one market's SCD2 history; then everything shuts down.
 // `pnpm demo --live` runs the same flow against Kalshi's demo exchange with your demo key.
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig, requireKalshiCredentials } from '@precog/config';
+import { ConfigError, kalshiClientSettings, loadConfig, requireKalshiCredentials } from '@precog/config';
 import { KalshiClient } from '@precog/kalshi-client';
 import { type SyncAllOptions, type SyncAllResult, syncAll } from '@precog/managers';
 import { openStore, type Store } from '@precog/scd2-store';
@@ -160,6 +160,7 @@ async function live(
   const config = loadConfig({ cwd: userCwd(options.env), runtimeEnv: options.env, env: 'demo' });
   const credentials = requireKalshiCredentials(config);
   const client = new KalshiClient({
+    ...kalshiClientSettings(config),
     baseUrl: credentials.baseUrl,
     apiKeyId: credentials.apiKeyId,
     privateKey: credentials.privateKey,

@@ -40,13 +40,15 @@ async function main(): Promise<number> {
   };
   let live: { client: KalshiClient; pollMs: number } | undefined;
   if (values.live) {
-    const { loadConfig, requireKalshiCredentials } = await import('@precog/config');
+    const { kalshiClientSettings, loadConfig, requireKalshiCredentials } = await import('@precog/config');
     // pnpm runs the script inside examples/paper-bot; .env.demo and ./config are where the user ran it.
-    const credentials = requireKalshiCredentials(loadConfig({ cwd: process.env.INIT_CWD ?? process.cwd() }));
+    const config = loadConfig({ cwd: process.env.INIT_CWD ?? process.cwd() });
+    const credentials = requireKalshiCredentials(config);
     if (credentials.environment !== 'demo')
       throw new Error('--live trades on the demo exchange only (PRECOG_ENV=demo)');
     live = {
       client: new KalshiClient({
+        ...kalshiClientSettings(config),
         baseUrl: credentials.baseUrl,
         apiKeyId: credentials.apiKeyId,
         privateKey: credentials.privateKey,

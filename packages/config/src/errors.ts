@@ -128,6 +128,25 @@ export class ConfigFileNotFoundError extends ConfigError {
   }
 }
 
+/** Largest configuration file read, in bytes (1 MiB): a bigger file is a mistake, not a setting. */
+export const MAX_CONFIG_FILE_BYTES = 1024 * 1024;
+
+/** A configuration file larger than {@link MAX_CONFIG_FILE_BYTES}; nothing of it was read. */
+export class ConfigFileTooLargeError extends ConfigError {
+  override name = 'ConfigFileTooLargeError';
+  /** The file, as shown in messages (relative to the working directory when inside it). */
+  readonly file: string;
+  /** Its size in bytes. */
+  readonly bytes: number;
+  constructor(file: string, bytes: number) {
+    super(
+      `${file}: configuration file is ${bytes} bytes, over the limit of ${MAX_CONFIG_FILE_BYTES} bytes (1 MiB); nothing was read`,
+    );
+    this.file = file;
+    this.bytes = bytes;
+  }
+}
+
 /** A Kalshi private key that cannot be read or is not a private key. Never includes key text. */
 export class PrivateKeyError extends ConfigError {
   override name = 'PrivateKeyError';

@@ -8,11 +8,13 @@ export { type KalshiCredentials, requireKalshiCredentials } from './credentials'
 export {
   ConfigError,
   ConfigFileNotFoundError,
+  ConfigFileTooLargeError,
   type ConfigIssue,
   ConfigSyntaxError,
   ConfigValidationError,
   type FilePosition,
   LogFileError,
+  MAX_CONFIG_FILE_BYTES,
   MissingVariableError,
   PrivateKeyError,
   UnknownConfigKeyError,
@@ -36,4 +38,10 @@ export { SECTION_NAMES, type SectionName } from './schemas/sections';
 export type { SystemConfig } from './schemas/system';
 export type { TradeStrategiesConfig } from './schemas/trade-strategies';
 export type { TradingConfig } from './schemas/trading';
+export {
+  type KalshiClientSettings,
+  kalshiClientSettings,
+  type StoreSettings,
+  storeSettings,
+} from './settings';
 export { type ConfigSource, describeSource } from './sources';

@@ -1,12 +1,15 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import {
   ConfigFileNotFoundError,
+  ConfigFileTooLargeError,
   ConfigSyntaxError,
   ConfigValidationError,
   explainConfig,
   loadConfig,
+  MAX_CONFIG_FILE_BYTES,
   UnknownConfigKeyError,
 } from './index';
 import { recordingLogger, tempDir } from './internal/__fixtures__/temp';
@@ -397,3 +400,37 @@ function catchError(fn: () => unknown): unknown {
   }
   return undefined;
 }
+
+describe('loadConfig: file size', () => {
+  it('refuses a configuration file over 1 MiB with a typed error naming the file', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'config'));
+    const file = join(dir, 'config', 'data_sources.yaml');
+    const line = '    key_0000000: 1\n';
+    writeFileSync(
+      file,
+      `caching:\n  ttl_seconds:\n${line.repeat(Math.ceil(MAX_CONFIG_FILE_BYTES / line.length))}`,
+    );
+    const bytes = statSync(file).size;
+    let error: unknown;
+    try {
+      loadConfig({ cwd: dir, runtimeEnv: {} });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigFileTooLargeError);
+    expect((error as Error).message).toBe(
+      `config/data_sources.yaml: configuration file is ${bytes} bytes, over the limit of 1048576 bytes (1 MiB); nothing was read`,
+    );
+  });
+
+  it('loads a file of 40,000 keys just under the limit', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'config'));
+    const keys = Array.from({ length: 40_000 }, (_, i) => `    k${i}: ${i % 60}\n`).join('');
+    writeFileSync(join(dir, 'config', 'data_sources.yaml'), `caching:\n  ttl_seconds:\n${keys}`);
+    const config = loadConfig({ cwd: dir, runtimeEnv: {} });
+    // The user's 40,000 keys and the 4 packaged ones (live_stats, market_metadata, ...).
+    expect(Object.keys(config.data_sources.caching.ttl_seconds)).toHaveLength(40_004);
+  }, 60_000);
+});

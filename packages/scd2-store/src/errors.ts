@@ -60,6 +60,12 @@ export class PoolExhaustedError extends StoreConnectionError {
   }
 }
 
+/**
+ * The server cancelled a statement that ran past `statement_timeout` (SQLSTATE 57014), e.g. one
+ * left waiting on a lock another session holds. Nothing the statement did was kept.
+ */
+export class StatementTimeoutError extends StoreError {}
+
 /** Fields shared by the errors that come from a database constraint. */
 export interface ConstraintDetails {
   /** The table whose constraint refused the write. */

@@ -22,12 +22,14 @@ export {
   NotNullViolationError,
   PoolExhaustedError,
   PrecisionError,
+  StatementTimeoutError,
   StoreConnectionError,
   StoreError,
   StoreLockedError,
   VersionOrderError,
 } from './errors';
 export type { QueryResult } from './internal/db';
+export type { SslMode } from './internal/ssl-mode';
 export type { ColumnSpec } from './internal/values';
 export type { LockWaitEvent } from './lock/data-dir-lock';
 export type { Logger } from './logger';

@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { AppendOnlyTable } from './append-only/append-only-table';
 import { StoreError } from './errors';
 import type { Db, Queryable, QueryResult } from './internal/db';
-import { PgDb } from './internal/pg-db';
+import { openPgDb } from './internal/open-pg';
 import { PgliteDb } from './internal/pglite-db';
 import { acquireDataDirLock, type DataDirLock, type LockWaitEvent } from './lock/data-dir-lock';
+import type { SslMode } from './internal/ssl-mode';
 import { type Logger, noopLogger } from './logger';
 import { defaultMigrationsDir, readMigrationFiles } from './migrator/files';
 import {
@@ -59,6 +60,28 @@ export interface StoreOptions {
    * failing with PoolExhaustedError / StoreConnectionError, in milliseconds. Default 10000.
    */
   connectionTimeoutMs?: number | undefined;
+  /**
+   * PostgreSQL only: TLS, as libpq's `sslmode`. `disable` plaintext; `prefer` TLS when the server
+   * offers it, else plaintext; `require` TLS without checking the certificate; `verify-ca` TLS with
+   * a certificate from a trusted CA; `verify-full` that and the host name. `require`, `verify-ca`
+   * and `verify-full` never fall back to plaintext: a server without TLS fails with
+   * StoreConnectionError. A `sslmode` in `databaseUrl` wins. Default: none, i.e. the URL's
+   * `sslmode` or `PGSSLMODE`, else plaintext (pg's own default).
+   */
+  sslMode?: SslMode | undefined;
+  /**
+   * PostgreSQL only: the server's `statement_timeout` for every session, in milliseconds (0 =
+   * none). A statement running longer (e.g. waiting on a lock) is cancelled and fails with
+   * StatementTimeoutError. Default: the server's setting. Not applied on PGlite (one session,
+   * so no lock waits on another connection).
+   */
+  statementTimeoutMs?: number | undefined;
+  /**
+   * PostgreSQL only: the server's `idle_in_transaction_session_timeout`, in milliseconds (0 =
+   * none): a session idle inside a transaction for longer is ended by the server. Default: the
+   * server's setting. Not applied on PGlite.
+   */
+  idleInTransactionTimeoutMs?: number | undefined;
   /** Folder of numbered `.sql` migrations. Default: the package's own `migrations/`. */
   migrationsDir?: string | undefined;
   /** PGlite only: start from a data-directory dump (`dumpDataDir()`), e.g. a pre-migrated template. */
@@ -100,7 +123,7 @@ export class Store {
   readonly accountBalance: VersionedTable<AccountBalanceInput, AccountBalance>;
   /** Append-only fills; `insertFills` is idempotent on externalTradeId. */
   readonly trades: TradesRepository;
-  /** Append-only settlements, idempotent on (ticker, settledAt). */
+  /** Append-only settlements, idempotent on (platformId, subaccount, ticker, settledAt). */
   readonly settlements: AppendOnlyTable<SettlementInput, Settlement>;
   /** Append-only position exits. */
   readonly positionExits: AppendOnlyTable<PositionExitInput, PositionExit>;
@@ -220,20 +243,15 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     if (options.dataDir !== undefined) {
       throw new StoreError('openStore: give either databaseUrl (PostgreSQL) or dataDir (PGlite), not both');
     }
-    const pgDb = new PgDb({
+    db = await openPgDb({
       databaseUrl: options.databaseUrl,
       poolSize: options.poolSize ?? 10,
       connectionTimeoutMs: options.connectionTimeoutMs ?? 10_000,
       logger,
+      sslMode: options.sslMode,
+      statementTimeoutMs: options.statementTimeoutMs,
+      idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs,
     });
-    // Fail fast with a clear error when the server is unreachable.
-    try {
-      await pgDb.query('SELECT 1');
-    } catch (error) {
-      await pgDb.close().catch(() => undefined);
-      throw error;
-    }
-    db = pgDb;
   } else {
     const dataDir = options.dataDir;
     if (dataDir !== undefined && !IN_MEMORY_DATA_DIR.test(dataDir)) {

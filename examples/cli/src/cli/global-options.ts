@@ -14,6 +14,8 @@ export interface GlobalOptions {
   json?: boolean;
   /** `--verbose`: debug logging and the full cause chain of errors. */
   verbose?: boolean;
+  /** `--force`: talk to the exchange even when `--env prod` points at a plain-http or demo URL. */
+  force?: boolean;
 }
 
 /** Adds the global options to the root program. */
@@ -35,7 +37,8 @@ export function addGlobalOptions(program: Command): Command {
     )
     .option('--base-url <url>', 'Kalshi REST base URL (default: KALSHI_BASE_URL or the environment default)')
     .option('--json', 'print machine-readable JSON on stdout')
-    .option('--verbose', 'debug logging; show the cause chain of errors');
+    .option('--verbose', 'debug logging; show the cause chain of errors')
+    .option('--force', 'with --env prod, talk to a plain-http or demo base URL anyway (warns)');
 }
 
 /** The merged global + command options of the command being run. */

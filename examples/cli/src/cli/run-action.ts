@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, exitCodeFor } from './exit-codes';
+import { toErrorLine, toTerminalLine, toTerminalText } from './terminal-text';
 
 /** The message of an error and of each `cause` below it, outermost first. */
 export function causeChain(error: unknown): string[] {
@@ -20,14 +21,21 @@ export function causeChain(error: unknown): string[] {
 
 /**
  * Prints an error as ONE line (`precog: <message>`) on stderr, plus its cause chain when
- * `verbose`, and returns the exit code it maps to.
+ * `verbose`, and returns the exit code it maps to. Messages can carry text from the exchange, so
+ * the line is made inert (escape sequences and control characters removed) and, without
+ * `verbose`, cut to 300 characters; `verbose` adds the whole response body.
  */
 export function reportError(error: unknown, verbose: boolean): number {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`precog: ${message.split('\n')[0]}\n`);
+  const first = message.split('\n')[0] ?? '';
+  process.stderr.write(`precog: ${verbose ? toTerminalLine(first) : toErrorLine(first)}\n`);
   if (verbose) {
-    for (const line of causeChain(error).slice(1)) process.stderr.write(`  caused by ${line}\n`);
-    if (error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    for (const line of causeChain(error).slice(1))
+      process.stderr.write(`  caused by ${toTerminalLine(line)}\n`);
+    const body = (error as { body?: unknown } | null)?.body;
+    // JSON escapes every control character, so the body is shown whole and stays inert.
+    if (body !== undefined) process.stderr.write(`  response body: ${JSON.stringify(body)}\n`);
+    if (error instanceof Error && error.stack) process.stderr.write(`${toTerminalText(error.stack)}\n`);
   }
   return exitCodeFor(error);
 }

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { storeSettings } from '@precog/config';
 import { openStore, type Store } from '@precog/scd2-store';
 import type { CliContext } from './context';
 import { userCwd } from './context';
@@ -27,7 +28,8 @@ export async function openCliStore(context: CliContext, options: { migrate: bool
   let store: Store;
   let where: string;
   if (config.databaseUrl) {
-    store = await openStore({ databaseUrl: config.databaseUrl, logger });
+    // system.yaml database.*: pool, timeouts, TLS (PostgreSQL only; PGlite takes none of them).
+    store = await openStore({ ...storeSettings(config), databaseUrl: config.databaseUrl, logger });
     where = `postgres ${store.host}`;
   } else {
     const dataDir = resolve(defaultDataDir());

@@ -1,9 +1,10 @@
-import { requireKalshiCredentials } from '@precog/config';
+import { kalshiClientSettings, requireKalshiCredentials } from '@precog/config';
 import { KalshiClient } from '@precog/kalshi-client';
 import type { Store } from '@precog/scd2-store';
 import type { Command } from 'commander';
 import { type CliContext, loadCliContext } from '../cli/context';
 import { openCliStore } from '../cli/store';
+import { guardProdBaseUrl } from './prod-guard';
 
 /** An exchange client and a migrated store for one command; `close()` releases both. */
 export interface SyncSession {
@@ -25,11 +26,14 @@ export async function openSyncSession(command: Command, options: { signed: boole
   const context = loadCliContext(command);
   const { config, logger } = context;
   const kalshi = config.kalshi;
+  guardProdBaseUrl(config, Boolean(context.options.force), logger);
   const signing =
     options.signed || (kalshi.apiKeyId !== undefined && kalshi.privateKey !== undefined)
       ? requireKalshiCredentials(config)
       : undefined;
   const client = new KalshiClient({
+    // system.yaml defaults.timeouts.api_request_seconds and defaults.retries.
+    ...kalshiClientSettings(config),
     baseUrl: kalshi.baseUrl,
     environment: kalshi.environment,
     ...(signing ? { apiKeyId: signing.apiKeyId, privateKey: signing.privateKey } : {}),

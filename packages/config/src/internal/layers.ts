@@ -26,6 +26,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 export class LayeredTree {
   readonly root: Record<string, unknown> = {};
   private readonly sources = new Map<string, ConfigSource>();
+  /**
+   * Every proper prefix of a path that ever got a source: only a value set at one of these can
+   * replace leaves below it, so only then are the sources scanned (keeps loading linear in keys).
+   */
+  private readonly interior = new Set<string>();
 
   /** Applies `value` at `path`; nested mappings are applied leaf by leaf. */
   apply(path: Path, value: unknown, sourceAt: (path: Path) => ConfigSource): void {
@@ -47,9 +52,13 @@ export class LayeredTree {
     }
     node[String(path[path.length - 1])] = value;
     const prefix = keyOf(path);
-    for (const existing of [...this.sources.keys()]) {
-      if (existing.startsWith(prefix + SEP)) this.sources.delete(existing);
+    if (this.interior.has(prefix)) {
+      // A scalar, list or `{}` replacing a mapping: the leaves below it go (rare, so a scan).
+      for (const existing of [...this.sources.keys()]) {
+        if (existing.startsWith(prefix + SEP)) this.sources.delete(existing);
+      }
     }
+    for (let n = 1; n < path.length; n++) this.interior.add(keyOf(path.slice(0, n)));
     this.sources.set(prefix, source);
   }
 

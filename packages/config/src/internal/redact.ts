@@ -1,5 +1,7 @@
-/** What replaces a secret in any rendering. */
-export const REDACTED = '[redacted]';
+import { redactConnectionString } from './redact-connection';
+import { REDACTED } from './redact-marker';
+
+export { REDACTED };
 
 /**
  * Keys whose values are secrets wherever they appear (any casing, `-` or `_`): private keys,
@@ -22,11 +24,13 @@ export function redactText(text: string): string {
 }
 
 /**
- * `postgres://user:secret@host/db` → `postgres://user:[redacted]@host/db`. Text that is not a
- * URL is returned with any password-looking part removed.
+ * A connection string or URL with its secrets hidden, by parsing it (see
+ * {@link redactConnectionString}): `postgres://user:secret@host/db?sslpassword=x` →
+ * `postgres://user:[redacted]@host/db?sslpassword=[redacted]`; libpq's `host=h password=x` →
+ * `host=h password=[redacted]`.
  */
 export function redactUrl(url: string): string {
-  return redactText(url);
+  return redactConnectionString(url);
 }
 
 /** A deep copy of `value` with secret keys and secret-looking text replaced (for logs). */

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConfigIssue } from '../errors';
-import { ConfigFileNotFoundError } from '../errors';
+import { ConfigFileNotFoundError, ConfigFileTooLargeError, MAX_CONFIG_FILE_BYTES } from '../errors';
 import type { Logger } from '../logger';
 import { SECTION_NAMES } from '../schemas/sections';
 import { describeSource } from '../sources';
@@ -50,6 +50,9 @@ export function applyConfigDir(
       continue;
     }
     const label = options.display(file);
+    // Bounded before reading: a runaway file fails at once with its name, not after minutes.
+    const { size } = statSync(file);
+    if (size > MAX_CONFIG_FILE_BYTES) throw new ConfigFileTooLargeError(label, size);
     const parsed = parseYaml(readFileSync(file, 'utf8'), label);
     tree.apply([section], parsed.data, (path) => ({ kind: 'file', file: label, ...lineOf(parsed, path) }));
   }

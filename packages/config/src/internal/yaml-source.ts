@@ -8,22 +8,41 @@ export interface ParsedYaml {
   positionOf(path: readonly (string | number)[]): FilePosition | undefined;
 }
 
+const SEP = '\u0000';
+const childKey = (path: string, key: string) => (path === '' ? key : `${path}${SEP}${key}`);
+
 /**
  * Numbers written with a fraction or an exponent become `Decimal`, built from the literal text
  * exactly as written (never through a float); integers stay JS numbers. Schemas then accept an
  * integer where a decimal is wanted, but reject `30.5` where an integer is wanted.
  */
-function toData(node: Node | null | undefined): unknown {
+function toData(
+  node: Node | null | undefined,
+  path: string,
+  offsets: Map<string, number>,
+  duplicate: (keyNode: unknown) => never,
+): unknown {
   if (node == null) return null;
+  const offset = node.range?.[0];
+  if (offset !== undefined) offsets.set(path, offset);
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
+    // Duplicate keys are found here with a Set: the library's own `uniqueKeys` check compares
+    // each key with every earlier one, which made a large mapping quadratic.
+    const seen = new Set<string>();
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-      out[key] = toData(pair.value as Node | null);
+      if (seen.has(key)) duplicate(pair.key);
+      seen.add(key);
+      out[key] = toData(pair.value as Node | null, childKey(path, key), offsets, duplicate);
     }
     return out;
   }
-  if (isSeq(node)) return node.items.map((item) => toData(item as Node | null));
+  if (isSeq(node)) {
+    return node.items.map((item, i) =>
+      toData(item as Node | null, childKey(path, String(i)), offsets, duplicate),
+    );
+  }
   if (isScalar(node)) {
     const { value, source } = node;
     if (typeof value === 'number' && Number.isFinite(value) && source !== undefined) {
@@ -43,7 +62,7 @@ function toData(node: Node | null | undefined): unknown {
  */
 export function parseYaml(text: string, label: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (!Array.isArray(docs)) {
     // An empty stream comes back as an EmptyStream (not an array).
     return { data: {}, positionOf: () => undefined };
@@ -73,12 +92,18 @@ export function parseYaml(text: string, label: string): ParsedYaml {
   }
   const doc = nonEmpty[0];
   if (!doc) return { data: {}, positionOf: () => undefined };
-  const data = toData(doc.contents as Node | null);
+  // Where each value starts, recorded while converting: a lookup per key path is then O(1)
+  // (the library's `getIn` searches each mapping linearly, which made loading quadratic).
+  const offsets = new Map<string, number>();
+  const duplicate = (keyNode: unknown): never => {
+    const pos = lineCounter.linePos((keyNode as Node | null)?.range?.[0] ?? 0);
+    throw new ConfigSyntaxError(label, 'Map keys must be unique', { line: pos.line, column: pos.col });
+  };
+  const data = toData(doc.contents as Node | null, '', offsets, duplicate);
   return {
     data: data ?? {},
     positionOf(path) {
-      const node = doc.getIn(path, true) as Node | undefined;
-      const offset = node?.range?.[0];
+      const offset = offsets.get(path.map(String).join(SEP));
       if (offset === undefined) return undefined;
       const pos = lineCounter.linePos(offset);
       return { line: pos.line, column: pos.col };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bool, count, dec, dollars, intIn, obj, oneOf, positiveInt, str, time } from './primitives';
+import { bool, count, dollars, intIn, obj, oneOf, positiveInt, str, time } from './primitives';
 
 const breaker = obj({ threshold: positiveInt, timeout_seconds: positiveInt });
 const channel = oneOf(['console', 'file', 'email', 'sms', 'slack', 'webhook', 'database']);
@@ -12,7 +12,7 @@ export const systemSchema = obj({
     pool_timeout_seconds: positiveInt,
     statement_timeout_ms: count,
     idle_in_transaction_timeout_ms: count,
-    ssl_mode: oneOf(['disable', 'prefer', 'require', 'verify-full']),
+    ssl_mode: oneOf(['disable', 'prefer', 'require', 'verify-ca', 'verify-full']),
   }),
   logging: obj({
     level: oneOf(['trace', 'debug', 'info', 'warn', 'error', 'fatal']),
@@ -26,14 +26,12 @@ export const systemSchema = obj({
     decimal_places: obj({ prices: count, amounts: count, percentages: count }),
     timeouts: obj({
       api_request_seconds: positiveInt,
-      database_query_seconds: positiveInt,
       websocket_ping_seconds: positiveInt,
     }),
     retries: obj({
-      max_attempts: count,
+      max_attempts: positiveInt,
       initial_delay_ms: count,
       max_delay_ms: count,
-      multiplier: dec,
     }),
   }),
   health_checks: obj({

@@ -59,6 +59,7 @@ export function fillRow(fill: Fill, scope: RowScope): FillInput {
 export function settlementRow(settlement: Settlement, scope: RowScope): SettlementInput {
   return {
     platformId: scope.platformId,
+    subaccount: scope.subaccount,
     ticker: settlement.ticker,
     eventTicker: settlement.event_ticker ?? null,
     settledAt: settlement.settled_time,

@@ -5,6 +5,7 @@ import {
   ImmutableRowError,
   LifecycleTransitionError,
   NotNullViolationError,
+  StatementTimeoutError,
   StoreConnectionError,
   StoreError,
 } from '../errors';
@@ -115,6 +116,11 @@ export function mapDbError(error: unknown, host: string): StoreError {
       return new ImmutableRowError(message, { table: e.table, cause: error, code });
     case 'PC003':
       return new LifecycleTransitionError(message, { cause: error, code });
+    case '57014':
+      // query_canceled also covers pg_cancel_backend; only the timeout gets its own class.
+      return /statement timeout/i.test(message)
+        ? new StatementTimeoutError(`${message} (statement_timeout) on ${host}`, { cause: error, code })
+        : new StoreError(message, { cause: error, code });
     default:
       return new StoreError(message, { cause: error, ...(code === undefined ? {} : { code }) });
   }

@@ -1,3 +1,4 @@
+import type { ConnectionOptions } from 'node:tls';
 import pg from 'pg';
 import { PoolExhaustedError, StoreConnectionError } from '../errors';
 import type { Logger } from '../logger';
@@ -11,6 +12,10 @@ export interface PgDbOptions {
   poolSize: number;
   connectionTimeoutMs: number;
   logger: Logger;
+  /** pg's `ssl`; `undefined` leaves it to the URL's `sslmode` (or PGSSLMODE). */
+  ssl?: false | ConnectionOptions | undefined;
+  /** Server-side settings of every session (`statement_timeout`, ...), as `-c name=value`. */
+  sessionSettings?: Readonly<Record<string, string | number>> | undefined;
 }
 
 /** `host:port/database` of a connection string, without user or password. */
@@ -39,11 +44,15 @@ const types = {
 type PgClient = pg.PoolClient;
 
 /**
- * Sessions run in UTC. A connection string's own `options` (e.g. `-c search_path=x`) would
- * replace ours, so they are taken out of the URL and appended to `-c TimeZone=UTC`.
+ * Sessions run in UTC, with the given settings. A connection string's own `options` (e.g.
+ * `-c search_path=x`) would replace ours, so they are taken out of the URL and appended after
+ * ours (so they win).
  */
-export function splitOptions(databaseUrl: string): { connectionString: string; sessionOptions: string } {
-  const base = '-c TimeZone=UTC';
+export function splitOptions(
+  databaseUrl: string,
+  settings: Readonly<Record<string, string | number>> = {},
+): { connectionString: string; sessionOptions: string } {
+  const base = ['-c TimeZone=UTC', ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' ');
   try {
     const url = new URL(databaseUrl);
     const own = url.searchParams.get('options');
@@ -87,13 +96,14 @@ export class PgDb implements Db {
   constructor(options: PgDbOptions) {
     this.options = options;
     this.host = describeUrl(options.databaseUrl);
-    const { connectionString, sessionOptions } = splitOptions(options.databaseUrl);
+    const { connectionString, sessionOptions } = splitOptions(options.databaseUrl, options.sessionSettings);
     this.pool = new pg.Pool({
       connectionString,
       max: options.poolSize,
       connectionTimeoutMillis: options.connectionTimeoutMs,
       types,
       options: sessionOptions,
+      ...(options.ssl === undefined ? {} : { ssl: options.ssl }),
     });
     // An idle pooled connection that dies (server restart, pg_terminate_backend) is dropped by the
     // pool; without a listener the 'error' event would crash the process.

@@ -136,6 +136,28 @@ describe.each(backendNames)('append-only repositories on %s', (backend) => {
     );
   });
 
+  it('keeps the settlements of two subaccounts settling the same market at the same moment', async () => {
+    const ticker = uid('T');
+    const settledAt = new Date('2026-09-08T03:00:00.000Z');
+    const base = { ticker, settledAt, marketResult: 'yes', revenue: '10.0000' };
+    expect(
+      await t.store.settlements.insert([
+        { ...base, subaccount: 0 },
+        { ...base, subaccount: 3, revenue: '4.0000' },
+      ]),
+    ).toEqual({ inserted: 2, duplicates: 0 });
+    // Re-syncing either subaccount still writes nothing.
+    expect(await t.store.settlements.insert([{ ...base, subaccount: 3, revenue: '4.0000' }])).toEqual({
+      inserted: 0,
+      duplicates: 1,
+    });
+    const rows = await t.store.settlements.list({ ticker });
+    expect(rows.map((r) => [r.subaccount, r.ticker, r.settledAt, r.revenue.toFixed(4)])).toEqual([
+      [0, ticker, settledAt, '10.0000'],
+      [3, ticker, settledAt, '4.0000'],
+    ]);
+  });
+
   it('records position exits and exit attempts, attempts idempotent on their natural key', async () => {
     const positionKey = uid('POS');
     const exitedAt = new Date('2026-09-08T01:00:00.000Z');

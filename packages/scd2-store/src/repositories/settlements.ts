@@ -2,7 +2,10 @@ import type Decimal from 'decimal.js';
 import type { AppendOnlyTableDefinition } from '../append-only/append-only-table';
 import type { DecimalInput, Json } from './types';
 
-/** A market settlement of the account. Unique on (ticker, settledAt). Money in dollars. */
+/**
+ * A market settlement of the account. Unique on (platformId, subaccount, ticker, settledAt). Money
+ * in dollars.
+ */
 export interface SettlementInput {
   ticker: string;
   settledAt: Date;
@@ -22,12 +25,15 @@ export interface SettlementInput {
   externalSettlementId?: string | null;
   metadata?: Json | null;
   platformId?: string;
+  /** Kalshi subaccount number; 0 (the default) is the primary account. */
+  subaccount?: number;
 }
 
 export interface Settlement {
   settlementId: number;
   recordedAt: Date;
   platformId: string;
+  subaccount: number;
   ticker: string;
   eventTicker: string | null;
   settledAt: Date;
@@ -54,6 +60,7 @@ export const settlementsDefinition: AppendOnlyTableDefinition = {
   ],
   columns: [
     { field: 'platformId', column: 'platform_id', type: 'text', default: 'kalshi' },
+    { field: 'subaccount', column: 'subaccount', type: 'integer', default: 0 },
     { field: 'ticker', column: 'ticker', type: 'text' },
     { field: 'eventTicker', column: 'event_ticker', type: 'text' },
     { field: 'settledAt', column: 'settled_at', type: 'timestamptz' },

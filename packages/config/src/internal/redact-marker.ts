@@ -1,0 +1,2 @@
+/** What replaces a secret in any rendering. */
+export const REDACTED = '[redacted]';
