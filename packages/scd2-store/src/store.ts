@@ -4,8 +4,8 @@ import { StoreError } from './errors';
 import type { Db, Queryable, QueryResult } from './internal/db';
 import { openPgDb } from './internal/open-pg';
 import { PgliteDb } from './internal/pglite-db';
-import { acquireDataDirLock, type DataDirLock, type LockWaitEvent } from './lock/data-dir-lock';
 import type { SslMode } from './internal/ssl-mode';
+import { acquireDataDirLock, type DataDirLock, type LockWaitEvent } from './lock/data-dir-lock';
 import { type Logger, noopLogger } from './logger';
 import { defaultMigrationsDir, readMigrationFiles } from './migrator/files';
 import {
