@@ -1,7 +1,7 @@
 // `precog fetch-balance | fetch-positions | fetch-fills | fetch-settlements | fetch-markets` and
 // `precog sync`: pull from Kalshi into the store through the sync services of @precog/managers.
 
-import { KalshiAuthenticationError } from '@precog/kalshi-client';
+import { KalshiAuthenticationError, KalshiError } from '@precog/kalshi-client';
 import {
   type SyncAllResult,
   SyncInterruptedError,
@@ -18,11 +18,12 @@ import { progressReporter, summaryLine } from '../sync/progress';
 import { openSyncSession } from '../sync/session';
 
 /**
- * The exchange refused the configured key (HTTP 401): names the variables to check. Its name
- * starts with `Kalshi`, so the CLI exits 4 like any exchange error; the client's error is the cause.
+ * The exchange refused the configured key (HTTP 401): names the variables to check. A
+ * `KalshiError` (marker and all), so the CLI exits 4 like any exchange error; the client's error
+ * is the cause.
  */
-export class KalshiKeyRejectedError extends Error {
-  override name = 'KalshiKeyRejectedError';
+export class KalshiKeyRejectedError extends KalshiError {
+  static override readonly errorName: string = 'KalshiKeyRejectedError';
 }
 
 function keyRejected(error: unknown, environment: string): unknown {
