@@ -17,6 +17,7 @@ describe('storeSettings and kalshiClientSettings: system.yaml as store and clien
       maxRetries: 2,
       retryInitialDelayMs: 1000,
       retryMaxDelayMs: 30_000,
+      maxPagesWithoutNewItems: 10,
     });
   });
 
@@ -33,6 +34,7 @@ describe('storeSettings and kalshiClientSettings: system.yaml as store and clien
         PRECOG_SYSTEM__DEFAULTS__RETRIES__MAX_ATTEMPTS: '1',
         PRECOG_SYSTEM__DEFAULTS__RETRIES__INITIAL_DELAY_MS: '50',
         PRECOG_SYSTEM__DEFAULTS__RETRIES__MAX_DELAY_MS: '400',
+        PRECOG_SYSTEM__DEFAULTS__PAGINATION__MAX_PAGES_WITHOUT_NEW_ITEMS: '3',
       },
     });
     expect(storeSettings(config)).toEqual({
@@ -47,6 +49,7 @@ describe('storeSettings and kalshiClientSettings: system.yaml as store and clien
       maxRetries: 0,
       retryInitialDelayMs: 50,
       retryMaxDelayMs: 400,
+      maxPagesWithoutNewItems: 3,
     });
   });
 });

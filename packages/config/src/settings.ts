@@ -32,7 +32,8 @@ export function storeSettings(config: Pick<PrecogConfig, 'system'>): StoreSettin
 }
 
 /**
- * The `KalshiClient` options that `system.yaml` `defaults.timeouts` and `defaults.retries` set
+ * The `KalshiClient` options that `system.yaml` `defaults.timeouts`, `defaults.retries` and
+ * `defaults.pagination` set
  * (structurally the same names as `@precog/kalshi-client`'s KalshiClientOptions).
  */
 export interface KalshiClientSettings {
@@ -44,15 +45,18 @@ export interface KalshiClientSettings {
   retryInitialDelayMs: number;
   /** `defaults.retries.max_delay_ms`: largest retry delay ceiling. */
   retryMaxDelayMs: number;
+  /** `defaults.pagination.max_pages_without_new_items`: the list calls' stall guard. */
+  maxPagesWithoutNewItems: number;
 }
 
 /** The request timeout and retry settings of `system.yaml`, as `KalshiClient` options. */
 export function kalshiClientSettings(config: Pick<PrecogConfig, 'system'>): KalshiClientSettings {
-  const { timeouts, retries } = config.system.defaults;
+  const { timeouts, retries, pagination } = config.system.defaults;
   return {
     timeoutMs: timeouts.api_request_seconds * 1000,
     maxRetries: retries.max_attempts - 1,
     retryInitialDelayMs: retries.initial_delay_ms,
     retryMaxDelayMs: retries.max_delay_ms,
+    maxPagesWithoutNewItems: pagination.max_pages_without_new_items,
   };
 }

@@ -65,6 +65,13 @@ export interface KalshiClientOptions {
    * `{ maxRetries }` in the last argument.
    */
   maxRetries?: number;
+  /**
+   * List calls: pages in a row without new items (empty, or a copy of an earlier page) after
+   * which the walk stops with a `KalshiPaginationStalledError` instead of paging forever.
+   * Default 10. Per call: `{ maxPagesWithoutNewItems }` in the list options. `system.yaml`:
+   * `defaults.pagination.max_pages_without_new_items`.
+   */
+  maxPagesWithoutNewItems?: number;
   /** Timeout of each attempt in milliseconds, body included. Default 10 000. */
   timeoutMs?: number;
   /** Ceiling of the first retry delay in ms (full jitter, doubling per retry). Default 250. */

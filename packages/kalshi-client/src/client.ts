@@ -5,6 +5,7 @@ import { CircuitBreaker } from './core/circuit-breaker';
 import { type Clock, systemClock } from './core/clock';
 import { KalshiConfigError } from './core/errors';
 import { type Logger, noopLogger } from './core/logger';
+import { DEFAULT_MAX_PAGES_WITHOUT_NEW_ITEMS } from './core/pagination';
 import { loadPrivateKey } from './core/signing';
 import { VERSION } from './core/version';
 import { Transport } from './internal/transport';
@@ -102,6 +103,10 @@ export class KalshiClient {
       breaker: this.circuitBreaker,
       maxRetries: options.maxRetries ?? 3,
       timeoutMs: options.timeoutMs ?? 10_000,
+      maxPagesWithoutNewItems: positiveInteger(
+        'maxPagesWithoutNewItems',
+        options.maxPagesWithoutNewItems ?? DEFAULT_MAX_PAGES_WITHOUT_NEW_ITEMS,
+      ),
       backoff: {
         initialDelayMs: options.retryInitialDelayMs ?? 250,
         maxDelayMs: options.retryMaxDelayMs ?? 8_000,
@@ -170,4 +175,10 @@ function readKeyFile(path: string): string {
       cause: cause instanceof Error ? new Error(cause.message) : undefined,
     });
   }
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new KalshiConfigError(`${name} must be a positive integer, got ${value}`);
+  return value;
 }

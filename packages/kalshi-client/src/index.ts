@@ -40,6 +40,7 @@ export {
   KalshiNotFoundError,
   KalshiOrderAlreadyExistsError,
   KalshiPaginationError,
+  KalshiPaginationStalledError,
   KalshiPermissionError,
   KalshiRateLimitError,
   KalshiResponseValidationError,

@@ -33,6 +33,7 @@ export const systemSchema = obj({
       initial_delay_ms: count,
       max_delay_ms: count,
     }),
+    pagination: obj({ max_pages_without_new_items: positiveInt }),
   }),
   health_checks: obj({
     enabled: bool,

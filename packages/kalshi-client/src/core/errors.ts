@@ -193,6 +193,20 @@ export class KalshiPaginationError extends KalshiError {
   static override readonly errorName: string = 'KalshiPaginationError';
 }
 
+/**
+ * The exchange kept handing out new cursors with pages that brought nothing new (empty, or a
+ * copy of an earlier page) for `maxPagesWithoutNewItems` pages in a row: the walk was stopped.
+ */
+export class KalshiPaginationStalledError extends KalshiPaginationError {
+  static override readonly errorName: string = 'KalshiPaginationStalledError';
+  /** The page at which the walk stopped (1 for the first page). */
+  readonly pageNumber: number;
+  constructor(message: string, pageNumber: number, context: KalshiErrorContext = {}) {
+    super(message, context);
+    this.pageNumber = pageNumber;
+  }
+}
+
 /** The caller's arguments were rejected before anything was sent (bad limit, price precision, ...). */
 export class KalshiInvalidParamsError extends KalshiError {
   static override readonly errorName: string = 'KalshiInvalidParamsError';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KalshiPaginationError } from './errors';
+import { KalshiPaginationError, KalshiPaginationStalledError } from './errors';
 import { type PageProgress, PagePromise } from './pagination';
 
 function pages(script: Array<{ items: number[]; cursor?: string }>) {
@@ -87,5 +87,69 @@ describe('PagePromise', () => {
       throw new Error('boom');
     });
     expect(await failing.catch((e: unknown) => (e as Error).message)).toBe('boom');
+  });
+
+  describe('stall guard', () => {
+    /** A server that answers every cursor with `page(n)` and a cursor it never used before. */
+    function endless(page: (n: number) => number[], maxPagesWithoutNewItems?: number) {
+      let served = 0;
+      const promise = new PagePromise<number>(
+        async () => {
+          served += 1;
+          return { items: page(served), cursor: `c${served}`, response: {} };
+        },
+        { path: '/trade-api/v2/markets', ...(maxPagesWithoutNewItems ? { maxPagesWithoutNewItems } : {}) },
+      );
+      return { promise, served: () => served };
+    }
+
+    it('stops a server that hands out new cursors with empty pages forever after 10 pages', async () => {
+      const { promise, served } = endless((n) => (n === 1 ? [1, 2] : []));
+      const error = await promise.toArray().catch((e: unknown) => e);
+      expect(KalshiPaginationStalledError.isInstance(error)).toBe(true);
+      expect(KalshiPaginationError.isInstance(error)).toBe(true);
+      expect((error as KalshiPaginationStalledError).pageNumber).toBe(11);
+      expect((error as Error).message).toBe(
+        '/trade-api/v2/markets returned 10 pages in a row without new items (empty or repeated) up to page 11, each with a new cursor: stopping instead of paging forever',
+      );
+      expect(served()).toBe(11);
+    });
+
+    it('stops a server that repeats the same page under new cursors forever', async () => {
+      const { promise, served } = endless(() => [7, 8, 9], 3);
+      const seen: number[] = [];
+      const error = await (async () => {
+        for await (const item of promise) seen.push(item);
+      })().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(KalshiPaginationStalledError);
+      expect((error as KalshiPaginationStalledError).pageNumber).toBe(4);
+      // The first copy is new; the three repeats stop the walk before their items are yielded again.
+      expect(seen).toEqual([7, 8, 9, 7, 8, 9, 7, 8, 9]);
+      expect(served()).toBe(4);
+    });
+
+    it('counts only pages in a row: a page with new items resets the count', async () => {
+      // Two empty pages, then a new item, repeated: never three empty pages in a row.
+      const script = (n: number) => (n % 3 === 0 ? [n] : []);
+      let served = 0;
+      const promise = new PagePromise<number>(
+        async () => {
+          served += 1;
+          return { items: script(served), cursor: served < 30 ? `c${served}` : undefined, response: {} };
+        },
+        { path: '/p', maxPagesWithoutNewItems: 3 },
+      );
+      const all = await promise.toArray();
+      expect(all).toEqual([3, 6, 9, 12, 15, 18, 21, 24, 27, 30]);
+      expect(served).toBe(30);
+    });
+
+    it('never counts the last page, however empty', async () => {
+      const { promise } = pages([
+        { items: [1], cursor: 'a' },
+        { items: [], cursor: '' },
+      ]);
+      expect(await promise.toArray()).toEqual([1]);
+    });
   });
 });

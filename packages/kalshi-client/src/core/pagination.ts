@@ -1,4 +1,8 @@
-import { KalshiPaginationError } from './errors';
+import { createHash } from 'node:crypto';
+import { KalshiPaginationError, KalshiPaginationStalledError } from './errors';
+
+/** Default of {@link PaginationOptions.maxPagesWithoutNewItems}. */
+export const DEFAULT_MAX_PAGES_WITHOUT_NEW_ITEMS = 10;
 
 /** Progress of a multi-page walk, passed to `onPage`. */
 export interface PageProgress {
@@ -16,6 +20,24 @@ export interface PageProgress {
 export interface PaginationOptions {
   /** Called after each page arrives (for progress bars). */
   onPage?: (progress: PageProgress) => void;
+  /**
+   * Pages in a row that bring nothing new (empty, or identical to a page already seen in this
+   * walk) after which the walk stops with a `KalshiPaginationStalledError`, so a server that
+   * hands out fresh cursors forever cannot keep a list call running forever. Default 10; a
+   * positive integer. Client-wide: `KalshiClient`'s `maxPagesWithoutNewItems`; in `system.yaml`:
+   * `defaults.pagination.max_pages_without_new_items`.
+   */
+  maxPagesWithoutNewItems?: number;
+}
+
+/** Bookkeeping of one walk over the pages. */
+interface WalkState {
+  pageNumber: number;
+  totalItems: number;
+  /** Pages in a row, ending at the latest one, that brought no new item. */
+  pagesWithoutNewItems: number;
+  /** Hashes of the pages seen so far (one short string per page, not per item). */
+  pageHashes: Set<string>;
 }
 
 /** One page of a list endpoint. */
@@ -58,7 +80,9 @@ class PageImpl<Item, Response> implements Page<Item, Response> {
 /**
  * The result of a list call. `await` it for the first page; iterate it with `for await` for every
  * item of every page (pages are fetched lazily, one at a time); `.pages()` walks page by page.
- * A cursor that comes back a second time stops the walk with a {@link KalshiPaginationError}.
+ * A cursor that comes back a second time stops the walk with a {@link KalshiPaginationError};
+ * `maxPagesWithoutNewItems` pages in a row without new items stop it with a
+ * `KalshiPaginationStalledError`.
  */
 export class PagePromise<Item, Response = unknown>
   implements PromiseLike<Page<Item, Response>>, AsyncIterable<Item>
@@ -70,11 +94,7 @@ export class PagePromise<Item, Response = unknown>
     private readonly options: PaginationOptions & { path: string } = { path: '' },
   ) {}
 
-  private load(
-    cursor: string | undefined,
-    seen: Set<string>,
-    state: { pageNumber: number; totalItems: number },
-  ) {
+  private load(cursor: string | undefined, seen: Set<string>, state: WalkState) {
     return this.fetcher(cursor).then((raw) => {
       // Kalshi ends a walk with an empty or absent cursor.
       const next = raw.cursor === undefined || raw.cursor === '' ? undefined : raw.cursor;
@@ -87,6 +107,7 @@ export class PagePromise<Item, Response = unknown>
         }
         seen.add(next);
       }
+      this.checkProgress(raw.items, next, state);
       state.pageNumber += 1;
       state.totalItems += raw.items.length;
       this.options.onPage?.({
@@ -102,8 +123,34 @@ export class PagePromise<Item, Response = unknown>
     });
   }
 
+  /**
+   * The stall guard: counts pages in a row without new items (empty, or a copy of a page seen
+   * earlier in the walk, compared by a hash of its items) and stops the walk at the limit. The
+   * last page (no next cursor) ends the walk anyway, so it is never counted.
+   */
+  private checkProgress(items: Item[], next: string | undefined, state: WalkState): void {
+    if (next === undefined) return;
+    const fingerprint = createHash('sha256').update(JSON.stringify(items)).digest('base64');
+    const isNew = items.length > 0 && !state.pageHashes.has(fingerprint);
+    state.pageHashes.add(fingerprint);
+    state.pagesWithoutNewItems = isNew ? 0 : state.pagesWithoutNewItems + 1;
+    const limit = this.options.maxPagesWithoutNewItems ?? DEFAULT_MAX_PAGES_WITHOUT_NEW_ITEMS;
+    if (state.pagesWithoutNewItems >= limit) {
+      throw new KalshiPaginationStalledError(
+        `${this.options.path} returned ${state.pagesWithoutNewItems} pages in a row without new items (empty or repeated) up to page ${state.pageNumber + 1}, each with a new cursor: stopping instead of paging forever`,
+        state.pageNumber + 1,
+        { path: this.options.path },
+      );
+    }
+  }
+
   private firstPage(): Promise<Page<Item, Response>> {
-    this.first ??= this.load(undefined, new Set(), { pageNumber: 0, totalItems: 0 });
+    this.first ??= this.load(undefined, new Set(), {
+      pageNumber: 0,
+      totalItems: 0,
+      pagesWithoutNewItems: 0,
+      pageHashes: new Set(),
+    });
     return this.first;
   }
 

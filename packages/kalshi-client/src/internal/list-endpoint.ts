@@ -15,7 +15,7 @@ export function listEndpoint<Item, Response extends { cursor?: string | undefine
   },
   options: ListOptions = {},
 ): PagePromise<Item, Response> {
-  const { onPage, ...requestOptions } = options;
+  const { onPage, maxPagesWithoutNewItems, ...requestOptions } = options;
   return new PagePromise<Item, Response>(
     async (cursor) => {
       // Checked before anything is sent; reported through the page promise like any failure.
@@ -32,6 +32,10 @@ export function listEndpoint<Item, Response extends { cursor?: string | undefine
       );
       return { items: spec.items(response), cursor: response.cursor, response };
     },
-    { path: transport.pathPrefix + spec.path, ...(onPage ? { onPage } : {}) },
+    {
+      path: transport.pathPrefix + spec.path,
+      maxPagesWithoutNewItems: maxPagesWithoutNewItems ?? transport.maxPagesWithoutNewItems,
+      ...(onPage ? { onPage } : {}),
+    },
   );
 }

@@ -71,6 +71,8 @@ export interface TransportConfig {
   breaker: CircuitBreaker | undefined;
   maxRetries: number;
   timeoutMs: number;
+  /** Stall guard of every list call (`PaginationOptions.maxPagesWithoutNewItems`). */
+  maxPagesWithoutNewItems: number;
   backoff: BackoffOptions;
   userAgent: string;
 }
@@ -87,6 +89,11 @@ export class Transport {
   constructor(private readonly config: TransportConfig) {
     this.endpointCosts = config.endpointCosts;
     this.pathPrefix = new URL(config.baseUrl).pathname;
+  }
+
+  /** Stall guard of list calls: pages in a row without new items before the walk stops. */
+  get maxPagesWithoutNewItems(): number {
+    return this.config.maxPagesWithoutNewItems;
   }
 
   /** The client's clock, in ms since the epoch (resources use it for look-up windows). */
