@@ -25,6 +25,7 @@ export {
   KalshiAuthenticationError,
   KalshiBadRequestError,
   KalshiCircuitOpenError,
+  KalshiClockSkewError,
   KalshiConfigError,
   KalshiConflictError,
   KalshiConnectionError,

@@ -1,7 +1,7 @@
 // `precog fetch-balance | fetch-positions | fetch-fills | fetch-settlements | fetch-markets` and
 // `precog sync`: pull from Kalshi into the store through the sync services of @precog/managers.
 
-import { KalshiAuthenticationError, KalshiError } from '@precog/kalshi-client';
+import { KalshiAuthenticationError, KalshiError, KalshiTimestampExpiredError } from '@precog/kalshi-client';
 import {
   type SyncAllResult,
   SyncInterruptedError,
@@ -28,6 +28,8 @@ export class KalshiKeyRejectedError extends KalshiError {
 
 function keyRejected(error: unknown, environment: string): unknown {
   if (!(error instanceof KalshiAuthenticationError)) return error;
+  // A refused timestamp is a clock skew (the client's KalshiClockSkewError says so), not the key.
+  if (KalshiTimestampExpiredError.isInstance(error)) return error;
   const ENV = environment.toUpperCase();
   return new KalshiKeyRejectedError(
     `the ${environment} exchange rejected the API key (${error.message}); check KALSHI_${ENV}_API_KEY_ID and KALSHI_${ENV}_PRIVATE_KEY_PATH belong together and to ${environment}`,

@@ -153,6 +153,21 @@ export class KalshiTimestampExpiredError extends KalshiAuthenticationError {
   static override readonly errorName: string = 'KalshiTimestampExpiredError';
 }
 
+/**
+ * Clock skew: the exchange refused the signed timestamp (`header_timestamp_expired`) and the
+ * client could not correct for it (no `Date` header, or a retry signed on the exchange's clock
+ * was refused too). The API key is not the problem; the local clock is (check NTP).
+ */
+export class KalshiClockSkewError extends KalshiTimestampExpiredError {
+  static override readonly errorName: string = 'KalshiClockSkewError';
+  /** Exchange clock minus local clock in ms as the `Date` header said, when there was one. */
+  readonly skewMs: number | undefined;
+  constructor(message: string, skewMs: number | undefined, context: KalshiApiErrorContext = {}) {
+    super(message, context);
+    this.skewMs = skewMs;
+  }
+}
+
 /** No clean answer: the connection failed before a response arrived. */
 export class KalshiConnectionError extends KalshiError {
   static override readonly errorName: string = 'KalshiConnectionError';

@@ -14,6 +14,7 @@ import {
   KalshiAbortError,
   KalshiBadRequestError,
   KalshiCircuitOpenError,
+  KalshiClockSkewError,
   KalshiConnectionError,
   KalshiOrderAlreadyExistsError,
   KalshiRateLimitError,
@@ -425,6 +426,69 @@ describe('clock skew', () => {
     });
     await expect(c.portfolio.getBalance()).rejects.toBeInstanceOf(KalshiTimestampExpiredError);
     expect(scripted.calls).toHaveLength(2);
+  });
+
+  it('one skewed Date header does not set the offset: the refused retry leaves it at 0 and says clock skew', async () => {
+    const clock = new ManualClock({ auto: true });
+    // A bogus Date (an hour ahead) on the refusal; the retry signed on it is refused too.
+    const bogus = new Date(clock.now() + 3_600_000).toUTCString();
+    const scripted = scriptedFetch([expired(bogus), expired(new Date(clock.now()).toUTCString())], clock);
+    const c = new KalshiClient({
+      apiKeyId: 'key-1',
+      privateKey: rsaKeys().privateKey,
+      fetch: scripted.fetch,
+      clock,
+    });
+    const error = await c.portfolio.getBalance().catch((e: unknown) => e);
+    expect(KalshiClockSkewError.isInstance(error)).toBe(true);
+    expect(KalshiTimestampExpiredError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe(
+      "GET /trade-api/v2/portfolio/balance: clock skew: the exchange refused the signed timestamp (header_timestamp_expired); a retry signed on the exchange clock from its Date header (3600.5 s ahead of ours) was refused too, so that Date is not trusted. Check this machine's clock (NTP); the API key is not the problem",
+    );
+    expect((error as Error).message).not.toContain('API key rejected');
+    expect(c.clockOffsetMs).toBe(0);
+    // The next request is signed on the local clock again, not on the bogus Date.
+    scripted.calls.length = 0;
+    const again = scriptedFetch([json(BALANCE)], clock);
+    const next = new KalshiClient({
+      apiKeyId: 'key-1',
+      privateKey: rsaKeys().privateKey,
+      fetch: again.fetch,
+      clock,
+    });
+    await next.portfolio.getBalance();
+    expect(Number(again.calls[0]?.headers.get('KALSHI-ACCESS-TIMESTAMP'))).toBe(clock.now());
+  });
+
+  it('keeps the offset only once the exchange accepted a request signed with it', async () => {
+    const clock = new ManualClock({ auto: true });
+    const ahead = new Date(clock.now() + 120_000).toUTCString();
+    const scripted = scriptedFetch([expired(ahead), json({}, 503), json(BALANCE)], clock);
+    const c = new KalshiClient({
+      apiKeyId: 'key-1',
+      privateKey: rsaKeys().privateKey,
+      fetch: scripted.fetch,
+      clock,
+      random: () => 0,
+    });
+    await c.portfolio.getBalance();
+    // The 503 did not confirm it; the 200 did.
+    expect(c.clockOffsetMs).toBe(Math.floor((clock.now() + 120_000) / 1000) * 1000 + 500 - clock.now());
+    const stamps = scripted.calls.map(
+      (call) => Number(call.headers.get('KALSHI-ACCESS-TIMESTAMP')) - call.at,
+    );
+    expect(stamps).toEqual([0, c.clockOffsetMs, c.clockOffsetMs]);
+  });
+
+  it('says clock skew, not API key, for an expired timestamp without a Date header', async () => {
+    const { client } = setup([
+      json({ error: { code: 'header_timestamp_expired', message: 'header timestamp expired' } }, 401),
+    ]);
+    const error = await client.portfolio.getBalance().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KalshiClockSkewError);
+    expect((error as Error).message).toBe(
+      "GET /trade-api/v2/portfolio/balance: clock skew: the exchange refused the signed timestamp (header_timestamp_expired); the response had no Date header to correct from. Check this machine's clock (NTP); the API key is not the problem",
+    );
   });
 
   it('does not retry an expired timestamp without a Date header', async () => {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CircuitBreaker } from '../core/circuit-breaker';
 import type { Clock } from '../core/clock';
 import {
+  KalshiClockSkewError,
   KalshiConnectionError,
   type KalshiError,
   KalshiOrderAlreadyExistsError,
@@ -107,7 +108,8 @@ export class Transport {
     appendQuery(url, spec.query);
     const maxRetries = options.maxRetries ?? this.config.maxRetries;
     let retries = 0;
-    let skewRetried = false;
+    // The clock offset suggested by a header_timestamp_expired answer, on trial for this request.
+    let trialOffsetMs: number | undefined;
     let ambiguous = false;
     for (;;) {
       if (ambiguous && spec.recover) {
@@ -116,19 +118,25 @@ export class Transport {
       }
       let error: KalshiError;
       try {
-        return await this.attempt(spec, url, options);
+        const result = await this.attempt(spec, url, options, trialOffsetMs ?? this.clockOffsetMs);
+        if (trialOffsetMs !== undefined) this.adoptClockOffset(trialOffsetMs, spec.method, url.pathname);
+        return result;
       } catch (caught) {
         error = caught as KalshiError;
       }
-      // A clock far from the exchange's is fixed once from its Date header, then retried: the
-      // request was refused unprocessed, so even a plain write may go again.
-      if (error instanceof KalshiTimestampExpiredError && !skewRetried && error.serverDate !== undefined) {
-        skewRetried = true;
+      // The exchange refused our signed timestamp: its error code confirms a clock skew. One
+      // response's Date header is not trusted on its own: the offset it suggests is tried on one
+      // retry (the request was refused unprocessed, so even a plain write may go again) and kept
+      // only when the exchange accepts a request signed with it.
+      if (KalshiTimestampExpiredError.isInstance(error)) {
+        if (trialOffsetMs !== undefined || error.serverDate === undefined) {
+          throw clockSkewError(error, trialOffsetMs);
+        }
         // Date has one-second resolution: aim for the middle of that second.
-        this.clockOffsetMs = error.serverDate.getTime() + 500 - this.config.clock.now();
+        trialOffsetMs = error.serverDate.getTime() + 500 - this.config.clock.now();
         this.config.logger.warn(
-          { method: spec.method, path: url.pathname, clockOffsetMs: this.clockOffsetMs },
-          'kalshi: signed timestamp expired, adopting the exchange clock offset',
+          { method: spec.method, path: url.pathname, clockOffsetMs: trialOffsetMs },
+          'kalshi: clock skew: signed timestamp expired, retrying on the exchange clock from its Date header',
         );
         continue;
       }
@@ -161,6 +169,15 @@ export class Transport {
     }
   }
 
+  /** A request signed with `offsetMs` was accepted: the skew is confirmed, keep the offset. */
+  private adoptClockOffset(offsetMs: number, method: string, path: string): void {
+    this.clockOffsetMs = offsetMs;
+    this.config.logger.warn(
+      { method, path, clockOffsetMs: offsetMs },
+      'kalshi: clock skew confirmed (the exchange accepted a request signed on its clock): adopting the offset',
+    );
+  }
+
   private retryable(error: KalshiError, spec: RequestSpec<unknown>): boolean {
     // 429 means the exchange refused the request before doing anything.
     if (error instanceof KalshiRateLimitError) return true;
@@ -174,7 +191,12 @@ export class Transport {
   }
 
   /** One attempt: the named steps of `attempt.ts`, plus the breaker and limiter bookkeeping. */
-  private async attempt<T>(spec: RequestSpec<T>, url: URL, options: RequestOptions): Promise<T> {
+  private async attempt<T>(
+    spec: RequestSpec<T>,
+    url: URL,
+    options: RequestOptions,
+    clockOffsetMs: number,
+  ): Promise<T> {
     const { clock, limiter, breaker, logger } = this.config;
     const { method } = spec;
     const path = url.pathname;
@@ -194,7 +216,7 @@ export class Transport {
       body: spec.body,
       userAgent: this.config.userAgent,
       credentials: this.config.credentials,
-      timestampMs: clock.now() + this.clockOffsetMs,
+      timestampMs: clock.now() + clockOffsetMs,
     });
     const started = clock.now();
     const timeoutMs = options.timeoutMs ?? this.config.timeoutMs;
@@ -225,4 +247,31 @@ export class Transport {
     breaker?.recordSuccess();
     return parseAndValidate({ text, status: response.status, method, path, requestId, schema: spec.schema });
   }
+}
+
+/** The final word on a refused timestamp: a clock skew, said as one, never blamed on the key. */
+function clockSkewError(
+  error: KalshiTimestampExpiredError,
+  triedOffsetMs: number | undefined,
+): KalshiClockSkewError {
+  const seconds = (ms: number) => `${(Math.abs(ms) / 1000).toFixed(1)} s ${ms >= 0 ? 'ahead of' : 'behind'}`;
+  const why =
+    triedOffsetMs !== undefined
+      ? `a retry signed on the exchange clock from its Date header (${seconds(triedOffsetMs)} ours) was refused too, so that Date is not trusted`
+      : 'the response had no Date header to correct from';
+  return new KalshiClockSkewError(
+    `${error.method} ${error.path}: clock skew: the exchange refused the signed timestamp (header_timestamp_expired); ${why}. Check this machine's clock (NTP); the API key is not the problem`,
+    triedOffsetMs,
+    {
+      status: error.status,
+      code: error.code,
+      details: error.details,
+      method: error.method,
+      path: error.path,
+      requestId: error.requestId,
+      body: error.body,
+      serverDate: error.serverDate,
+      cause: error,
+    },
+  );
 }
