@@ -27,9 +27,9 @@ export class KalshiKeyRejectedError extends KalshiError {
 }
 
 function keyRejected(error: unknown, environment: string): unknown {
-  if (!(error instanceof KalshiAuthenticationError)) return error;
   // A refused timestamp is a clock skew (the client's KalshiClockSkewError says so), not the key.
-  if (KalshiTimestampExpiredError.isInstance(error)) return error;
+  const clockSkew: boolean = KalshiTimestampExpiredError.isInstance(error);
+  if (!(error instanceof KalshiAuthenticationError) || clockSkew) return error;
   const ENV = environment.toUpperCase();
   return new KalshiKeyRejectedError(
     `the ${environment} exchange rejected the API key (${error.message}); check KALSHI_${ENV}_API_KEY_ID and KALSHI_${ENV}_PRIVATE_KEY_PATH belong together and to ${environment}`,
