@@ -17,6 +17,7 @@ describe('storeSettings and kalshiClientSettings: system.yaml as store and clien
       maxRetries: 2,
       retryInitialDelayMs: 1000,
       retryMaxDelayMs: 30_000,
+      rateLimitMaxWaitMs: 60_000,
       maxPagesWithoutNewItems: 10,
     });
   });
@@ -34,6 +35,7 @@ describe('storeSettings and kalshiClientSettings: system.yaml as store and clien
         PRECOG_SYSTEM__DEFAULTS__RETRIES__MAX_ATTEMPTS: '1',
         PRECOG_SYSTEM__DEFAULTS__RETRIES__INITIAL_DELAY_MS: '50',
         PRECOG_SYSTEM__DEFAULTS__RETRIES__MAX_DELAY_MS: '400',
+        PRECOG_SYSTEM__DEFAULTS__RETRIES__RATE_LIMIT_MAX_WAIT_SECONDS: '7',
         PRECOG_SYSTEM__DEFAULTS__PAGINATION__MAX_PAGES_WITHOUT_NEW_ITEMS: '3',
       },
     });
@@ -49,6 +51,7 @@ describe('storeSettings and kalshiClientSettings: system.yaml as store and clien
       maxRetries: 0,
       retryInitialDelayMs: 50,
       retryMaxDelayMs: 400,
+      rateLimitMaxWaitMs: 7000,
       maxPagesWithoutNewItems: 3,
     });
   });

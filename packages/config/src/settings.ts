@@ -45,6 +45,8 @@ export interface KalshiClientSettings {
   retryInitialDelayMs: number;
   /** `defaults.retries.max_delay_ms`: largest retry delay ceiling. */
   retryMaxDelayMs: number;
+  /** `defaults.retries.rate_limit_max_wait_seconds`, in ms: how long 429s are retried. */
+  rateLimitMaxWaitMs: number;
   /** `defaults.pagination.max_pages_without_new_items`: the list calls' stall guard. */
   maxPagesWithoutNewItems: number;
 }
@@ -57,6 +59,7 @@ export function kalshiClientSettings(config: Pick<PrecogConfig, 'system'>): Kals
     maxRetries: retries.max_attempts - 1,
     retryInitialDelayMs: retries.initial_delay_ms,
     retryMaxDelayMs: retries.max_delay_ms,
+    rateLimitMaxWaitMs: retries.rate_limit_max_wait_seconds * 1000,
     maxPagesWithoutNewItems: pagination.max_pages_without_new_items,
   };
 }

@@ -72,6 +72,14 @@ export interface KalshiClientOptions {
    * `defaults.pagination.max_pages_without_new_items`.
    */
   maxPagesWithoutNewItems?: number;
+  /**
+   * Longest time one request keeps retrying after 429s, from its first attempt, in ms. Default
+   * 60 000. A 429 is retried whatever `maxRetries` says, each time after the bucket's refill
+   * time (the limiter's `refillWaitMs`), and the first 429 of the client makes it adopt
+   * `GET /account/limits` (signed clients with a limiter). Past the limit the call fails with
+   * `KalshiRateLimitTimeoutError`. `system.yaml`: `defaults.retries.rate_limit_max_wait_seconds`.
+   */
+  rateLimitMaxWaitMs?: number;
   /** Timeout of each attempt in milliseconds, body included. Default 10 000. */
   timeoutMs?: number;
   /** Ceiling of the first retry delay in ms (full jitter, doubling per retry). Default 250. */

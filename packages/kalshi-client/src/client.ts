@@ -103,6 +103,8 @@ export class KalshiClient {
       breaker: this.circuitBreaker,
       maxRetries: options.maxRetries ?? 3,
       timeoutMs: options.timeoutMs ?? 10_000,
+      rateLimitMaxWaitMs: options.rateLimitMaxWaitMs ?? 60_000,
+      adoptAccountLimits: credentials && this.limiter ? () => this.adoptAccountLimits() : undefined,
       maxPagesWithoutNewItems: positiveInteger(
         'maxPagesWithoutNewItems',
         options.maxPagesWithoutNewItems ?? DEFAULT_MAX_PAGES_WITHOUT_NEW_ITEMS,
@@ -156,6 +158,19 @@ export class KalshiClient {
       'kalshi: adopted the key rate limits',
     );
     return { limits, costs };
+  }
+
+  /** The first 429 of the client's life: the limiter adopts `GET /account/limits`. */
+  private async adoptAccountLimits(): Promise<void> {
+    const limits = await this.account.getLimits();
+    await this.limiter?.adoptLimits({
+      read: { tokensPerSecond: limits.read.refill_rate, bucketSize: limits.read.bucket_capacity },
+      write: { tokensPerSecond: limits.write.refill_rate, bucketSize: limits.write.bucket_capacity },
+    });
+    this.logger.warn(
+      { usageTier: limits.usage_tier, read: limits.read, write: limits.write },
+      'kalshi: rate limited (429): adopted the key limits from /account/limits',
+    );
   }
 
   /**

@@ -44,6 +44,7 @@ export {
   KalshiPaginationStalledError,
   KalshiPermissionError,
   KalshiRateLimitError,
+  KalshiRateLimitTimeoutError,
   KalshiResponseValidationError,
   KalshiServerError,
   KalshiTimeoutError,

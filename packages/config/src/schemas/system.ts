@@ -32,6 +32,7 @@ export const systemSchema = obj({
       max_attempts: positiveInt,
       initial_delay_ms: count,
       max_delay_ms: count,
+      rate_limit_max_wait_seconds: count,
     }),
     pagination: obj({ max_pages_without_new_items: positiveInt }),
   }),

@@ -127,6 +127,26 @@ export class KalshiGoneError extends KalshiApiError {
 export class KalshiRateLimitError extends KalshiApiError {
   static override readonly errorName: string = 'KalshiRateLimitError';
 }
+/**
+ * 429 for longer than the client's `rateLimitMaxWaitMs`: the client backed off as the bucket
+ * refilled and gave up after `waitedMs` and `attempts` attempts.
+ */
+export class KalshiRateLimitTimeoutError extends KalshiRateLimitError {
+  static override readonly errorName: string = 'KalshiRateLimitTimeoutError';
+  /** How long the client kept trying, in ms, from the first attempt. */
+  readonly waitedMs: number;
+  /** Attempts made, all answered 429. */
+  readonly attempts: number;
+  constructor(
+    message: string,
+    tried: { waitedMs: number; attempts: number },
+    context: KalshiApiErrorContext,
+  ) {
+    super(message, context);
+    this.waitedMs = tried.waitedMs;
+    this.attempts = tried.attempts;
+  }
+}
 /** 5xx: the exchange failed. */
 export class KalshiServerError extends KalshiApiError {
   static override readonly errorName: string = 'KalshiServerError';

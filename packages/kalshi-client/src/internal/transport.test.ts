@@ -189,34 +189,6 @@ describe('retries', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('retries a cancel after a 429: the exchange refused it unprocessed', async () => {
-    const { client, calls } = setup([
-      json({ error: 'too many requests' }, 429),
-      json({ order_id: 'o-1', reduced_by: '1.00', ts_ms: 1795564800000 }),
-    ]);
-    const result = await client.orders.cancel('o-1');
-    expect(result.reduced_by.toFixed(2)).toBe('1.00');
-    expect(calls).toHaveLength(2);
-  });
-
-  it('drains the bucket on 429 so the next attempt waits for a refill', async () => {
-    const { client, calls } = setup([json({ error: 'too many requests' }, 429), json(BALANCE)], {
-      random: () => 0,
-    });
-    await client.portfolio.getBalance();
-    // Back-off 0 ms (random 0), then 10 tokens at 200/s = 50 ms of refill.
-    expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBe(50);
-  });
-
-  it('gives up on 429 with KalshiRateLimitError after maxRetries', async () => {
-    const { client } = setup([json({ error: 'too many requests' }, 429)], { maxRetries: 0 });
-    const error = await client.portfolio.getBalance().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(KalshiRateLimitError);
-    expect((error as KalshiRateLimitError).message).toBe(
-      'GET /trade-api/v2/portfolio/balance failed with HTTP 429 (too many requests)',
-    );
-  });
-
   it('retries a read whose 200 body is truncated JSON, then reports a validation error', async () => {
     const truncated = () => new Response('{"balance":10', { status: 200 });
     const { client, calls } = setup([truncated(), truncated()], { maxRetries: 1 });

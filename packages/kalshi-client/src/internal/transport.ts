@@ -28,6 +28,7 @@ import {
 } from './attempt';
 import { type BackoffOptions, backoffDelay } from './backoff';
 import { appendQuery, type QueryValue } from './query';
+import { RateLimitBackoff } from './rate-limit-backoff';
 import { sleep } from './sleep';
 
 /**
@@ -72,6 +73,13 @@ export interface TransportConfig {
   breaker: CircuitBreaker | undefined;
   maxRetries: number;
   timeoutMs: number;
+  /** Longest time one request keeps retrying 429s, from its first attempt, in ms. */
+  rateLimitMaxWaitMs: number;
+  /**
+   * Reads `GET /account/limits` into the limiter; called on the first 429 of the client's life
+   * (once). Undefined without credentials or without a limiter.
+   */
+  adoptAccountLimits: (() => Promise<void>) | undefined;
   /** Stall guard of every list call (`PaginationOptions.maxPagesWithoutNewItems`). */
   maxPagesWithoutNewItems: number;
   backoff: BackoffOptions;
@@ -86,6 +94,8 @@ export class Transport {
   endpointCosts: EndpointCostTable;
   /** Path prefix of the base URL (normally `/trade-api/v2`). */
   readonly pathPrefix: string;
+  /** Set on the first 429: `/account/limits` is adopted once per client. */
+  private limitsAdoptionStarted = false;
 
   constructor(private readonly config: TransportConfig) {
     this.endpointCosts = config.endpointCosts;
@@ -111,6 +121,13 @@ export class Transport {
     // The clock offset suggested by a header_timestamp_expired answer, on trial for this request.
     let trialOffsetMs: number | undefined;
     let ambiguous = false;
+    const rateLimit = new RateLimitBackoff({
+      clock: this.config.clock,
+      limiter: this.config.limiter,
+      backoff: this.config.backoff,
+      random: this.config.random,
+      maxWaitMs: this.config.rateLimitMaxWaitMs,
+    });
     for (;;) {
       if (ambiguous && spec.recover) {
         const found = await spec.recover();
@@ -146,8 +163,21 @@ export class Transport {
         if (found !== undefined) return found;
         throw error;
       }
+      // 429: the exchange refused it unprocessed. Back off as the bucket refills, bounded by time
+      // (rateLimitMaxWaitMs), not by maxRetries.
+      if (KalshiRateLimitError.isInstance(error)) {
+        await this.adoptAccountLimitsOnce();
+        const cost = this.endpointCosts.costOf(spec.method, url.pathname) * (spec.weight ?? 1);
+        const delay = await rateLimit.nextDelay(error, bucketOf(spec.method), cost);
+        this.config.logger.warn(
+          { method: spec.method, path: url.pathname, status: 429, delayMs: delay },
+          'kalshi: rate limited (429), backing off while the bucket refills',
+        );
+        await this.pause(delay, spec.method, url.pathname, options.signal);
+        continue;
+      }
       if (retries >= maxRetries || !this.retryable(error, spec)) throw error;
-      if (spec.method !== 'GET' && !(error instanceof KalshiRateLimitError)) ambiguous = true;
+      if (spec.method !== 'GET') ambiguous = true;
       const delay = backoffDelay(retries, this.config.backoff, this.config.random);
       retries += 1;
       this.config.logger.warn(
@@ -161,11 +191,30 @@ export class Transport {
         },
         `kalshi: retrying after ${error.name}`,
       );
-      try {
-        await sleep(this.config.clock, delay, options.signal);
-      } catch (cause) {
-        throw abortError(spec.method, url.pathname, cause);
-      }
+      await this.pause(delay, spec.method, url.pathname, options.signal);
+    }
+  }
+
+  private async pause(ms: number, method: string, path: string, signal: AbortSignal | undefined) {
+    try {
+      await sleep(this.config.clock, ms, signal);
+    } catch (cause) {
+      throw abortError(method, path, cause);
+    }
+  }
+
+  /** On the first 429: the key's real limits may be lower than assumed, so read them (once). */
+  private async adoptAccountLimitsOnce(): Promise<void> {
+    const adopt = this.config.adoptAccountLimits;
+    if (adopt === undefined || this.limitsAdoptionStarted) return;
+    this.limitsAdoptionStarted = true;
+    try {
+      await adopt();
+    } catch (cause) {
+      this.config.logger.warn(
+        { error: cause instanceof Error ? cause.message : String(cause) },
+        'kalshi: could not read /account/limits after a 429; keeping the configured limits',
+      );
     }
   }
 
@@ -179,8 +228,6 @@ export class Transport {
   }
 
   private retryable(error: KalshiError, spec: RequestSpec<unknown>): boolean {
-    // 429 means the exchange refused the request before doing anything.
-    if (error instanceof KalshiRateLimitError) return true;
     if (spec.retry !== 'safe') return false;
     if (error instanceof KalshiConnectionError || error instanceof KalshiServerError) return true;
     if (error.status === 408) return true;

@@ -88,6 +88,11 @@ export class RateLimiter implements RequestLimiter {
     return this.bucket(this.bucketFor(requestOrMethod)).acquire(cost, options.signal);
   }
 
+  /** Milliseconds until `request.cost` tokens of `request.bucket` are free (the refill time). */
+  refillWaitMs(request: { bucket: BucketKind; cost: number }): number {
+    return this.bucket(request.bucket).waitMs(request.cost);
+  }
+
   /** A 429 says the server's bucket is empty: empties ours. */
   onRateLimited(bucket: BucketKind): void {
     this.drain(bucket);

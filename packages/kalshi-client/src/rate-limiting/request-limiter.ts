@@ -37,6 +37,13 @@ export interface RequestLimiter {
   acquire(request: AcquireRequest): Promise<void>;
   /** The server answered 429 for a request of this bucket: its bucket is empty, so is ours. */
   onRateLimited(bucket: BucketKind): void;
+  /**
+   * Optional: milliseconds until `request.cost` tokens of `request.bucket` will be free, from the
+   * bucket's refill rate. After a 429 the client backs off by this much (asking for a growing
+   * share of the bucket on each 429 in a row); without it the client falls back to its jittered
+   * exponential back-off.
+   */
+  refillWaitMs?(request: { bucket: BucketKind; cost: number }): number | Promise<number>;
   /** Adopts the key's real limits (what `client.syncRateLimits()` learns). */
   adoptLimits(limits: BucketLimits): void | Promise<void>;
   /** Stops the limiter's timers and connections. */

@@ -64,6 +64,17 @@ export class TokenBucket {
     this.reschedule();
   }
 
+  /**
+   * Milliseconds until `cost` more tokens (capped at the bucket size) are free for a newcomer,
+   * after everyone already queued: 0 when it could take them now.
+   */
+  waitMs(cost: number): number {
+    this.refill();
+    const queued = this.queue.reduce((sum, waiter) => sum + waiter.cost, 0);
+    const missing = queued + Math.min(Math.max(cost, 0), this.capacity) - this.tokens;
+    return missing <= 0 ? 0 : Math.ceil((missing * 1000) / this.rate);
+  }
+
   /** Empties the bucket (after a 429 the server's bucket is empty, so ours must be too). */
   drain(): void {
     this.refill();
