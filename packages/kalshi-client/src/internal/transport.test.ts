@@ -17,7 +17,6 @@ import {
   KalshiClockSkewError,
   KalshiConnectionError,
   KalshiOrderAlreadyExistsError,
-  KalshiRateLimitError,
   KalshiResponseValidationError,
   KalshiServerError,
   KalshiTimeoutError,
