@@ -1,9 +1,14 @@
 import { ConfigError, ConfigValidationError, MissingVariableError, PrivateKeyError } from '@precog/config';
-import { KalshiApiError, KalshiRateLimitError } from '@precog/kalshi-client';
-import { MigrationChangedError as StoreMigrationError } from '@precog/scd2-store';
+import { KalshiApiError, KalshiRateLimitError, KalshiResponseValidationError } from '@precog/kalshi-client';
+import {
+  PrecisionError,
+  StoreConnectionError,
+  MigrationChangedError as StoreMigrationError,
+} from '@precog/scd2-store';
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { ExitCode, exitCodeFor, UsageError } from './exit-codes';
+import { syncFailure } from '../commands/fetch';
+import { EXIT_CODES_HELP, ExitCode, exitCodeFor, UsageError } from './exit-codes';
 
 /** An error built by a second copy of a package (its CJS build, another version): only the marker is shared. */
 function secondCopy(marker: string): Error {
@@ -11,6 +16,14 @@ function secondCopy(marker: string): Error {
 }
 
 const withCode = (code: string) => Object.assign(new Error('x'), { code });
+/** An error as Node's fs module throws it. */
+const fsError = (code: string, syscall: string, path: string) =>
+  Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path, errno: -1 });
+const badBody = () =>
+  new KalshiResponseValidationError('GET /trade-api/v2/markets returned an unexpected body at markets.0', [
+    'markets',
+    0,
+  ]);
 
 describe('exitCodeFor', () => {
   it.each([
@@ -47,7 +60,61 @@ describe('exitCodeFor', () => {
     ['a plain error', new Error('bug'), ExitCode.Internal],
     ['a unique violation (not a connection problem)', withCode('23505'), ExitCode.Internal],
     ['a thrown string', 'oops', ExitCode.Internal],
+    [
+      'a file the user named that cannot be read (EACCES)',
+      fsError('EACCES', 'open', 'games.csv'),
+      ExitCode.Filesystem,
+    ],
+    ['a full disk (ENOSPC)', fsError('ENOSPC', 'write', 'plot.svg'), ExitCode.Filesystem],
+    ['a missing file (ENOENT)', fsError('ENOENT', 'open', 'initial.csv'), ExitCode.Filesystem],
+    ['a read-only file system (EROFS)', fsError('EROFS', 'mkdir', '/data/pglite'), ExitCode.Filesystem],
+    ['an errno without a syscall is not taken for a file error', withCode('ENOENT'), ExitCode.Internal],
+    [
+      'a store error caused by an unwritable data directory',
+      new StoreConnectionError('cannot open the data directory', {
+        host: 'pglite',
+        cause: fsError('EACCES', 'mkdir', '/d'),
+      }),
+      ExitCode.Filesystem,
+    ],
+    [
+      "the client's schema error wrapped by a sync step",
+      new Error('sync failed', { cause: badBody() }),
+      ExitCode.Exchange,
+    ],
+    [
+      'a database error caused by bad exchange data',
+      new StoreConnectionError('write refused', { host: 'db:5432/precog', cause: badBody() }),
+      ExitCode.Exchange,
+    ],
+    [
+      'a value from the exchange the store cannot keep exactly, during a sync',
+      syncFailure(
+        new PrecisionError({
+          table: 'fills',
+          column: 'yes_price',
+          value: '0.1234567',
+          columnType: 'numeric(10,6)',
+          reason: 'has more than 6 decimals',
+        }),
+        'demo',
+      ),
+      ExitCode.Exchange,
+    ],
+    [
+      'a bug inside a wrapper stays internal',
+      new Error('outer', { cause: new TypeError('x is undefined') }),
+      ExitCode.Internal,
+    ],
   ])('%s → %i', (_label, error, code) => {
     expect(exitCodeFor(error)).toBe(code);
+  });
+});
+
+describe('EXIT_CODES_HELP', () => {
+  it('names every exit code the CLI uses, filesystem included', () => {
+    for (const code of Object.values(ExitCode)) expect(EXIT_CODES_HELP).toContain(`${code} `);
+    expect(EXIT_CODES_HELP).toContain('6 filesystem');
+    expect(EXIT_CODES_HELP).toContain('1 internal error (a bug)');
   });
 });

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { EXIT_CODES_HELP } from './exit-codes';
 import { addGlobalOptions } from './global-options';
 
 /**
@@ -15,6 +16,7 @@ export function createProgram(): Command {
     .configureOutput({
       outputError: (text, write) => write(`precog: ${text.replace(/^error: /, '')}`),
     })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', `\n${EXIT_CODES_HELP}`);
   return addGlobalOptions(program);
 }

@@ -10,6 +10,7 @@ import {
   type SyncStage,
   syncAll,
 } from '@precog/managers';
+import { PrecisionError } from '@precog/scd2-store';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { globalOptionsOf } from '../cli/global-options';
 import { printResult } from '../cli/output';
@@ -35,6 +36,26 @@ function keyRejected(error: unknown, environment: string): unknown {
     `the ${environment} exchange rejected the API key (${error.message}); check KALSHI_${ENV}_API_KEY_ID and KALSHI_${ENV}_PRIVATE_KEY_PATH belong together and to ${environment}`,
     { cause: error },
   );
+}
+
+/**
+ * The exchange sent a value the store cannot keep exactly (a `PrecisionError` while syncing):
+ * bad exchange data, so an exchange error (exit 4), not a database one. The store's error is the
+ * cause.
+ */
+export class KalshiExchangeDataError extends KalshiError {
+  static override readonly errorName: string = 'KalshiExchangeDataError';
+}
+
+/** What a sync failure is reported as: a key rejection, bad exchange data, or itself. */
+export function syncFailure(error: unknown, environment: string): unknown {
+  if (error instanceof PrecisionError) {
+    return new KalshiExchangeDataError(
+      `the exchange sent a value the store cannot keep exactly (${error.message})`,
+      { cause: error },
+    );
+  }
+  return keyRejected(error, environment);
 }
 
 /** Exit code after Ctrl-C or SIGTERM (128 + SIGINT), as shells report an interrupted command. */
@@ -98,7 +119,7 @@ async function runStages(
     );
   } catch (error) {
     progress.stop();
-    if (!(error instanceof SyncInterruptedError)) throw keyRejected(error, session.context.config.env);
+    if (!(error instanceof SyncInterruptedError)) throw syncFailure(error, session.context.config.env);
     // Ctrl-C: what was written stays; say so in one line and exit like an interrupted shell command.
     process.stderr.write(`precog: ${error.message}; run the same command again to complete it\n`);
     process.exitCode = INTERRUPTED;
