@@ -82,6 +82,15 @@ export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
 export type {
+  GetHistoricalCandlesticksParams,
+  GetHistoricalFillsParams,
+  GetHistoricalMarketsParams,
+  GetHistoricalOrdersParams,
+  GetHistoricalPositionsParams,
+  GetHistoricalTradesParams,
+  HistoricalResource,
+} from './resources/historical';
+export type {
   GetCandlesticksParams,
   ListMarketsParams,
   ListTradesParams,
@@ -113,6 +122,7 @@ export type { ListSeriesParams, SeriesResource } from './resources/series';
 export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
+export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';
 export type {
   Candlestick,
   Market,

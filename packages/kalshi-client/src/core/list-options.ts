@@ -11,6 +11,11 @@ export const MAX_PAGE_SIZE = {
   '/portfolio/fills': 1000,
   '/portfolio/settlements': 1000,
   '/portfolio/positions': 1000,
+  '/historical/fills': 1000,
+  '/historical/orders': 1000,
+  '/historical/positions': 1000,
+  '/historical/markets': 1000,
+  '/historical/trades': 1000,
 } as const;
 
 /** A list endpoint with a page size limit. */
