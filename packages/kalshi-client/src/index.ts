@@ -47,6 +47,12 @@ export {
   KalshiTimeoutError,
   KalshiTimestampExpiredError,
 } from './core/errors';
+export type {
+  InvalidItemOptions,
+  InvalidItemPolicy,
+  InvalidListItem,
+} from './core/invalid-items';
+export { describeInvalidItem, KalshiInvalidItemError } from './core/invalid-items';
 export type { ListOptions } from './core/list-options';
 export { MAX_PAGE_SIZE } from './core/list-options';
 export type { Logger } from './core/logger';
