@@ -50,6 +50,12 @@ export {
   KalshiTimeoutError,
   KalshiTimestampExpiredError,
 } from './core/errors';
+export type {
+  InvalidItemOptions,
+  InvalidItemPolicy,
+  InvalidListItem,
+} from './core/invalid-items';
+export { describeInvalidItem, KalshiInvalidItemError } from './core/invalid-items';
 export type { ListOptions } from './core/list-options';
 export { MAX_PAGE_SIZE } from './core/list-options';
 export type { Logger } from './core/logger';
@@ -85,6 +91,15 @@ export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
 export type {
+  GetHistoricalCandlesticksParams,
+  GetHistoricalFillsParams,
+  GetHistoricalMarketsParams,
+  GetHistoricalOrdersParams,
+  GetHistoricalPositionsParams,
+  GetHistoricalTradesParams,
+  HistoricalResource,
+} from './resources/historical';
+export type {
   GetCandlesticksParams,
   ListMarketsParams,
   ListTradesParams,
@@ -116,6 +131,7 @@ export type { ListSeriesParams, SeriesResource } from './resources/series';
 export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
+export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';
 export type {
   Candlestick,
   Market,

@@ -164,6 +164,23 @@ export class PrecisionError extends StoreError {
   }
 }
 
+/**
+ * A text or JSON value PostgreSQL cannot hold (a NUL character, `\u0000`). Thrown before anything
+ * is written, like {@link PrecisionError}; a sync keeps such an item aside instead of storing it.
+ */
+export class UnstorableTextError extends StoreError {
+  readonly table: string;
+  readonly column: string;
+
+  constructor(options: { table: string; column: string }) {
+    super(
+      `${options.table}.${options.column} got text with a NUL character (\u0000), which PostgreSQL cannot store; nothing was written`,
+    );
+    this.table = options.table;
+    this.column = options.column;
+  }
+}
+
 /** A write asked for a version timestamp (`at`) earlier than a current version's start. */
 export class VersionOrderError extends StoreError {}
 

@@ -26,6 +26,7 @@ export {
   StoreConnectionError,
   StoreError,
   StoreLockedError,
+  UnstorableTextError,
   VersionOrderError,
 } from './errors';
 export type { QueryResult } from './internal/db';
@@ -62,6 +63,12 @@ export {
 } from './repositories/exit-attempts';
 export { type GameState, type GameStateInput, gameStatesDefinition } from './repositories/game-states';
 export {
+  type IngestError,
+  type IngestErrorInput,
+  IngestErrorsRepository,
+  ingestErrorsDefinition,
+} from './repositories/ingest-errors';
+export {
   type Market,
   type MarketInput,
   marketsDefinition,
@@ -79,8 +86,17 @@ export {
   positionsDefinition,
 } from './repositories/positions';
 export { type Settlement, type SettlementInput, settlementsDefinition } from './repositories/settlements';
+export { SyncHighWaterMarks, type SyncMarkScope } from './repositories/sync-marks';
 export { type Team, TeamsRepository } from './repositories/teams';
-export { type FillInput, type Trade, TradesRepository, tradesDefinition } from './repositories/trades';
+export {
+  type CurrentFill,
+  type FillCorrection,
+  type FillInput,
+  type IngestFillsResult,
+  type Trade,
+  TradesRepository,
+  tradesDefinition,
+} from './repositories/trades';
 export type { DecimalInput, Json } from './repositories/types';
 export type {
   UpsertOptions,

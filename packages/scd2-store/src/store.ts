@@ -28,6 +28,7 @@ import {
   exitAttemptsDefinition,
 } from './repositories/exit-attempts';
 import { type GameState, type GameStateInput, gameStatesDefinition } from './repositories/game-states';
+import { IngestErrorsRepository } from './repositories/ingest-errors';
 import { type Market, type MarketInput, marketsDefinition } from './repositories/markets';
 import {
   type PositionExit,
@@ -36,6 +37,7 @@ import {
 } from './repositories/position-exits';
 import { type Position, type PositionInput, positionsDefinition } from './repositories/positions';
 import { type Settlement, type SettlementInput, settlementsDefinition } from './repositories/settlements';
+import { SyncHighWaterMarks } from './repositories/sync-marks';
 import { TeamsRepository } from './repositories/teams';
 import { TradesRepository } from './repositories/trades';
 import type { VersionedTableDefinition } from './scd2/definition';
@@ -123,6 +125,10 @@ export class Store {
   readonly accountBalance: VersionedTable<AccountBalanceInput, AccountBalance>;
   /** Append-only fills; `insertFills` is idempotent on externalTradeId. */
   readonly trades: TradesRepository;
+  /** Items a sync could not parse or store (append-only `ingest_errors`). */
+  readonly ingestErrors: IngestErrorsRepository;
+  /** Per-stream high-water marks of incremental syncs (`sync_high_water_marks`). */
+  readonly syncMarks: SyncHighWaterMarks;
   /** Append-only settlements, idempotent on (platformId, subaccount, ticker, settledAt). */
   readonly settlements: AppendOnlyTable<SettlementInput, Settlement>;
   /** Append-only position exits. */
@@ -162,6 +168,8 @@ export class Store {
     this.gameStates = new VersionedTable(db, gameStatesDefinition, this.logger);
     this.accountBalance = new VersionedTable(db, accountBalanceDefinition, this.logger);
     this.trades = new TradesRepository(db);
+    this.ingestErrors = new IngestErrorsRepository(db);
+    this.syncMarks = new SyncHighWaterMarks(db);
     this.settlements = new AppendOnlyTable(db, settlementsDefinition);
     this.positionExits = new AppendOnlyTable(db, positionExitsDefinition);
     this.exitAttempts = new AppendOnlyTable(db, exitAttemptsDefinition);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { KalshiPaginationError, KalshiPaginationStalledError } from './errors';
+import type { InvalidListItem } from './invalid-items';
 
 /** Default of {@link PaginationOptions.maxPagesWithoutNewItems}. */
 export const DEFAULT_MAX_PAGES_WITHOUT_NEW_ITEMS = 10;
@@ -48,6 +49,8 @@ export interface Page<Item, Response = unknown> {
   readonly cursor: string | undefined;
   /** The whole parsed response (for side lists such as `event_positions`). */
   readonly response: Response;
+  /** Malformed items set aside on this page (only with `invalidItems: 'collect'`; else empty). */
+  readonly invalidItems: readonly InvalidListItem[];
   /** Whether another page follows. */
   hasNextPage(): boolean;
   /** Fetches the next page; throws when there is none or the cursor repeats. */
@@ -55,15 +58,19 @@ export interface Page<Item, Response = unknown> {
 }
 
 /** Fetches the page at `cursor` (undefined for the first page). */
-export type PageFetcher<Item, Response> = (
-  cursor: string | undefined,
-) => Promise<{ items: Item[]; cursor: string | undefined; response: Response }>;
+export type PageFetcher<Item, Response> = (cursor: string | undefined) => Promise<{
+  items: Item[];
+  cursor: string | undefined;
+  response: Response;
+  invalidItems?: readonly InvalidListItem[];
+}>;
 
 class PageImpl<Item, Response> implements Page<Item, Response> {
   constructor(
     readonly items: Item[],
     readonly cursor: string | undefined,
     readonly response: Response,
+    readonly invalidItems: readonly InvalidListItem[],
     private readonly fetchNext: (cursor: string) => Promise<Page<Item, Response>>,
   ) {}
 
@@ -116,8 +123,12 @@ export class PagePromise<Item, Response = unknown>
         totalItems: state.totalItems,
         nextCursor: next,
       });
-      const page: Page<Item, Response> = new PageImpl(raw.items, next, raw.response, (c) =>
-        this.load(c, seen, state),
+      const page: Page<Item, Response> = new PageImpl(
+        raw.items,
+        next,
+        raw.response,
+        raw.invalidItems ?? [],
+        (c) => this.load(c, seen, state),
       );
       return page;
     });

@@ -76,6 +76,15 @@ ON CONFLICT DO NOTHING`;
     return { inserted: result.rowCount, duplicates: rows.length - result.rowCount };
   }
 
+  /**
+   * Checks one row against the columns without writing it: throws the {@link PrecisionError} or
+   * `UnstorableTextError` that {@link insert} would throw for the batch holding it. Lets a caller
+   * set one bad row aside instead of losing its whole batch.
+   */
+  check(row: In): void {
+    this.encoder.encode(row);
+  }
+
   /** Rows matching the filter (equality on fields), oldest first. */
   async list(filter: Partial<Out> = {}, options: ListOptions = {}): Promise<Out[]> {
     const params: unknown[] = [];

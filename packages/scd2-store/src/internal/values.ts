@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { PrecisionError, StoreError } from '../errors';
+import { PrecisionError, StoreError, UnstorableTextError } from '../errors';
 
 /** A column as the store's code sees it: its SQL name and type, and the field that carries it. */
 export interface ColumnSpec {
@@ -172,7 +172,12 @@ export function compileEncoder(table: string, spec: ColumnSpec): Encoder {
       return date.toISOString();
     };
   } else if (type === 'jsonb' || type === 'json') {
-    encode = (value) => value;
+    encode = (value) => {
+      // jsonb refuses the \u0000 escape anywhere in a document.
+      if (JSON.stringify(value)?.includes('\\u0000'))
+        throw new UnstorableTextError({ table, column: spec.column });
+      return value;
+    };
   } else if (type === 'boolean') {
     encode = (value) => {
       if (typeof value !== 'boolean') {
@@ -185,6 +190,7 @@ export function compileEncoder(table: string, spec: ColumnSpec): Encoder {
       if (typeof value !== 'string') {
         throw new StoreError(`${table}.${spec.column} expects a string, got ${typeof value}`);
       }
+      if (value.includes('\u0000')) throw new UnstorableTextError({ table, column: spec.column });
       return value;
     };
   }

@@ -16,8 +16,8 @@ export const accountBalanceDefinition = {
     { field: 'subaccount', column: 'subaccount', type: 'integer', default: 0 },
   ],
   tracked: [
-    { field: 'balance', column: 'balance', type: 'numeric(16,4)' },
-    { field: 'portfolioValue', column: 'portfolio_value', type: 'numeric(16,4)', nullable: true },
+    { field: 'balance', column: 'balance', type: 'numeric(20,6)' },
+    { field: 'portfolioValue', column: 'portfolio_value', type: 'numeric(20,6)', nullable: true },
     { field: 'currency', column: 'currency', type: 'text', default: 'USD' },
   ],
 } as const satisfies VersionedTableDefinition;

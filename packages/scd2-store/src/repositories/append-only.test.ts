@@ -86,10 +86,10 @@ describe.each(backendNames)('append-only repositories on %s', (backend) => {
     ).rejects.toBeInstanceOf(AppendOnlyViolationError);
   });
 
-  it('refuses a fill price with five decimals before writing anything', async () => {
+  it('refuses a fill price with seven decimals before writing anything', async () => {
     const ok = uid('F');
     const error = await t.store.trades
-      .insertFills([fill(ok), fill(uid('F'), { price: '0.56001' })])
+      .insertFills([fill(ok), fill(uid('F'), { price: '0.5600001' })])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrecisionError);
     expect(await t.store.trades.list({ externalTradeId: ok })).toEqual([]);

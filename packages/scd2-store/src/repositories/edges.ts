@@ -1,7 +1,7 @@
 import type { VersionedTableDefinition } from '../scd2/definition';
 import type { InputOf, RowOf, VersionedSpecs } from '../schema/row-types';
 
-const PRICE = 'numeric(10,4)';
+const PRICE = 'numeric(10,6)';
 
 /**
  * Detected edges, keyed by (platformId, ticker, strategyId, modelId). Probabilities 0–1.

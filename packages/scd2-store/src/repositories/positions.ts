@@ -7,8 +7,8 @@ export function newPositionKey(): string {
   return `POS-${randomUUID()}`;
 }
 
-const PRICE = 'numeric(10,4)';
-const MONEY = 'numeric(16,4)';
+const PRICE = 'numeric(10,6)';
+const MONEY = 'numeric(20,6)';
 
 /**
  * The table, declared once: the row types below derive from it. Fields:
@@ -34,7 +34,7 @@ export const positionsDefinition = {
     { field: 'feesPaid', column: 'fees_paid', type: MONEY, nullable: true },
     { field: 'realizedPnl', column: 'realized_pnl', type: MONEY, nullable: true },
     { field: 'unrealizedPnl', column: 'unrealized_pnl', type: MONEY, nullable: true },
-    { field: 'unrealizedPnlPct', column: 'unrealized_pnl_pct', type: 'numeric(10,4)', nullable: true },
+    { field: 'unrealizedPnlPct', column: 'unrealized_pnl_pct', type: 'numeric(10,6)', nullable: true },
     { field: 'strategyId', column: 'strategy_id', type: 'bigint', nullable: true },
     { field: 'modelId', column: 'model_id', type: 'bigint', nullable: true },
     { field: 'methodId', column: 'method_id', type: 'bigint', nullable: true },

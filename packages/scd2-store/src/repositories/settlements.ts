@@ -11,7 +11,7 @@ export interface SettlementInput {
   settledAt: Date;
   /** `yes`, `no`, `scalar`, `void`. */
   marketResult: string;
-  /** Dollars paid out, NUMERIC(16,4). */
+  /** Dollars paid out, NUMERIC(20,6). */
   revenue: DecimalInput;
   /** Default 0. */
   fees?: DecimalInput;
@@ -49,7 +49,7 @@ export interface Settlement {
   metadata: Json | null;
 }
 
-const MONEY = 'numeric(16,4)';
+const MONEY = 'numeric(20,6)';
 
 export const settlementsDefinition: AppendOnlyTableDefinition = {
   table: 'settlements',
@@ -69,7 +69,7 @@ export const settlementsDefinition: AppendOnlyTableDefinition = {
     { field: 'noCount', column: 'no_count', type: 'numeric(12,2)' },
     { field: 'yesTotalCost', column: 'yes_total_cost', type: MONEY },
     { field: 'noTotalCost', column: 'no_total_cost', type: MONEY },
-    { field: 'settlementValue', column: 'settlement_value', type: 'numeric(10,4)' },
+    { field: 'settlementValue', column: 'settlement_value', type: 'numeric(10,6)' },
     { field: 'revenue', column: 'revenue', type: MONEY },
     { field: 'fees', column: 'fees', type: MONEY, default: '0' },
     { field: 'externalSettlementId', column: 'external_settlement_id', type: 'text' },

@@ -278,13 +278,13 @@ describe.each(backendNames)('VersionedTable on %s', (backend) => {
     const ok = uid('MKT');
     const bad = uid('MKT');
     const error = await store.markets
-      .upsertVersions([market(ok), market(bad, { yesBid: '0.12345' })])
+      .upsertVersions([market(ok), market(bad, { yesBid: '0.1234567' })])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrecisionError);
     expect((error as PrecisionError).column).toBe('yes_bid');
-    expect((error as PrecisionError).value).toBe('0.12345');
+    expect((error as PrecisionError).value).toBe('0.1234567');
     expect((error as Error).message).toBe(
-      'markets.yes_bid is numeric(10,4): 0.12345 has 5 decimal places, more than the 4 the column keeps; nothing was written',
+      'markets.yes_bid is numeric(10,6): 0.1234567 has 7 decimal places, more than the 6 the column keeps; nothing was written',
     );
     expect(await countRows(store, [ok, bad])).toBe(0);
     await expect(
