@@ -127,6 +127,7 @@ export type { ListSeriesParams, SeriesResource } from './resources/series';
 export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
+export type { EventFeeChange, SeriesFeeChange } from './schemas/fee-change';
 export type {
   Candlestick,
   Market,
@@ -156,6 +157,12 @@ export type {
   Settlement,
 } from './schemas/portfolio';
 export type { Series } from './schemas/series';
+export type {
+  EventFeeChangeInput,
+  FeeScheduleAtParams,
+  SeriesFeeChangeInput,
+} from './trading-rules/fee-changes';
+export { feeScheduleAt } from './trading-rules/fee-changes';
 // Fees and prices (pure helpers over Decimal).
 export type {
   FeeFill,
