@@ -10,7 +10,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_ENDPOINT_COST, DEFAULT_ENDPOINT_COSTS, EndpointCostTable } from '../src/rate-limiting/endpoint-costs';
+import {
+  DEFAULT_ENDPOINT_COST,
+  DEFAULT_ENDPOINT_COSTS,
+  EndpointCostTable,
+} from '../src/rate-limiting/endpoint-costs';
 
 interface SpecParam {
   name: string;
