@@ -19,6 +19,7 @@ import type { RequestLimiter } from './rate-limiting/request-limiter';
 import { AccountResource } from './resources/account';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
+import { HistoricalResource } from './resources/historical';
 import { MarketsResource } from './resources/markets';
 import { OrderGroupsResource } from './resources/order-groups';
 import { OrdersResource } from './resources/orders';
@@ -46,6 +47,8 @@ export class KalshiClient {
   readonly series: SeriesResource;
   /** Balance, positions, fills, settlements, orders and queue positions. */
   readonly portfolio: PortfolioResource;
+  /** The archive behind the historical cutoff: old fills, orders, settled positions and markets. */
+  readonly historical: HistoricalResource;
   /** V2 order placement, cancel, amend, decrease and batches. */
   readonly orders: OrdersResource;
   /** API limits and endpoint costs of the key. */
@@ -116,6 +119,7 @@ export class KalshiClient {
     this.events = new EventsResource(this.transport);
     this.series = new SeriesResource(this.transport);
     this.portfolio = new PortfolioResource(this.transport);
+    this.historical = new HistoricalResource(this.transport);
     this.orders = new OrdersResource(this.transport);
     this.account = new AccountResource(this.transport);
     this.orderGroups = new OrderGroupsResource(this.transport);

@@ -47,6 +47,12 @@ export {
   KalshiTimeoutError,
   KalshiTimestampExpiredError,
 } from './core/errors';
+export type {
+  InvalidItemOptions,
+  InvalidItemPolicy,
+  InvalidListItem,
+} from './core/invalid-items';
+export { describeInvalidItem, KalshiInvalidItemError } from './core/invalid-items';
 export type { ListOptions } from './core/list-options';
 export { MAX_PAGE_SIZE } from './core/list-options';
 export type { Logger } from './core/logger';
@@ -91,6 +97,15 @@ export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
 export type {
+  GetHistoricalCandlesticksParams,
+  GetHistoricalFillsParams,
+  GetHistoricalMarketsParams,
+  GetHistoricalOrdersParams,
+  GetHistoricalPositionsParams,
+  GetHistoricalTradesParams,
+  HistoricalResource,
+} from './resources/historical';
+export type {
   GetCandlesticksParams,
   ListMarketsParams,
   ListTradesParams,
@@ -128,6 +143,7 @@ export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
 export type { EventFeeChange, SeriesFeeChange } from './schemas/fee-change';
+export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';
 export type {
   Candlestick,
   Market,

@@ -1,4 +1,5 @@
 import { KalshiInvalidParamsError } from './errors';
+import type { InvalidItemOptions } from './invalid-items';
 import type { PaginationOptions } from './pagination';
 import type { RequestOptions } from './request-options';
 
@@ -11,13 +12,18 @@ export const MAX_PAGE_SIZE = {
   '/portfolio/fills': 1000,
   '/portfolio/settlements': 1000,
   '/portfolio/positions': 1000,
+  '/historical/fills': 1000,
+  '/historical/orders': 1000,
+  '/historical/positions': 1000,
+  '/historical/markets': 1000,
+  '/historical/trades': 1000,
 } as const;
 
 /** A list endpoint with a page size limit. */
 export type ListPath = keyof typeof MAX_PAGE_SIZE;
 
-/** Options of every list call: per-call request overrides plus the page hook. */
-export type ListOptions = RequestOptions & PaginationOptions;
+/** Options of every list call: per-call request overrides, the page hook and the malformed-item policy. */
+export type ListOptions = RequestOptions & PaginationOptions & InvalidItemOptions;
 
 /** Rejects a `limit` the endpoint would refuse, before anything is sent. */
 export function checkLimit(path: ListPath, limit: number | undefined): void {

@@ -1,4 +1,5 @@
 import { KalshiPaginationError } from './errors';
+import type { InvalidListItem } from './invalid-items';
 
 /** Progress of a multi-page walk, passed to `onPage`. */
 export interface PageProgress {
@@ -26,6 +27,8 @@ export interface Page<Item, Response = unknown> {
   readonly cursor: string | undefined;
   /** The whole parsed response (for side lists such as `event_positions`). */
   readonly response: Response;
+  /** Malformed items set aside on this page (only with `invalidItems: 'collect'`; else empty). */
+  readonly invalidItems: readonly InvalidListItem[];
   /** Whether another page follows. */
   hasNextPage(): boolean;
   /** Fetches the next page; throws when there is none or the cursor repeats. */
@@ -33,15 +36,19 @@ export interface Page<Item, Response = unknown> {
 }
 
 /** Fetches the page at `cursor` (undefined for the first page). */
-export type PageFetcher<Item, Response> = (
-  cursor: string | undefined,
-) => Promise<{ items: Item[]; cursor: string | undefined; response: Response }>;
+export type PageFetcher<Item, Response> = (cursor: string | undefined) => Promise<{
+  items: Item[];
+  cursor: string | undefined;
+  response: Response;
+  invalidItems?: readonly InvalidListItem[];
+}>;
 
 class PageImpl<Item, Response> implements Page<Item, Response> {
   constructor(
     readonly items: Item[],
     readonly cursor: string | undefined,
     readonly response: Response,
+    readonly invalidItems: readonly InvalidListItem[],
     private readonly fetchNext: (cursor: string) => Promise<Page<Item, Response>>,
   ) {}
 
@@ -95,8 +102,12 @@ export class PagePromise<Item, Response = unknown>
         totalItems: state.totalItems,
         nextCursor: next,
       });
-      const page: Page<Item, Response> = new PageImpl(raw.items, next, raw.response, (c) =>
-        this.load(c, seen, state),
+      const page: Page<Item, Response> = new PageImpl(
+        raw.items,
+        next,
+        raw.response,
+        raw.invalidItems ?? [],
+        (c) => this.load(c, seen, state),
       );
       return page;
     });

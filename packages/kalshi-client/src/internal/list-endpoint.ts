@@ -1,10 +1,16 @@
 import type { z } from 'zod';
+import { KalshiInvalidItemError } from '../core/invalid-items';
 import { checkLimit, type ListOptions, type ListPath } from '../core/list-options';
 import { PagePromise } from '../core/pagination';
+import { invalidItemsOf } from './item-list';
 import type { QueryValue } from './query';
 import type { Transport } from './transport';
 
-/** Builds the page promise of a cursor-paginated endpoint. */
+/**
+ * Builds the page promise of a cursor-paginated endpoint. Items parsed by an `itemList` schema are
+ * validated one by one: malformed ones either reject the page with a {@link KalshiInvalidItemError}
+ * naming them (default) or ride along in `page.invalidItems` (`invalidItems: 'collect'`).
+ */
 export function listEndpoint<Item, Response extends { cursor?: string | undefined }>(
   transport: Transport,
   spec: {
@@ -15,7 +21,7 @@ export function listEndpoint<Item, Response extends { cursor?: string | undefine
   },
   options: ListOptions = {},
 ): PagePromise<Item, Response> {
-  const { onPage, ...requestOptions } = options;
+  const { onPage, invalidItems: policy = 'throw', ...requestOptions } = options;
   return new PagePromise<Item, Response>(
     async (cursor) => {
       // Checked before anything is sent; reported through the page promise like any failure.
@@ -30,7 +36,16 @@ export function listEndpoint<Item, Response extends { cursor?: string | undefine
         },
         requestOptions,
       );
-      return { items: spec.items(response), cursor: response.cursor, response };
+      const items = spec.items(response);
+      const invalidItems = invalidItemsOf(items);
+      const [first, ...rest] = invalidItems;
+      if (first !== undefined && policy === 'throw') {
+        throw new KalshiInvalidItemError([first, ...rest], {
+          method: 'GET',
+          path: transport.pathPrefix + spec.path,
+        });
+      }
+      return { items, cursor: response.cursor, response, invalidItems };
     },
     { path: transport.pathPrefix + spec.path, ...(onPage ? { onPage } : {}) },
   );

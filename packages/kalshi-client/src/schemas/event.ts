@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { decimal, isoDate, optional } from '../internal/zod';
 import { marketSchema } from './market';
 
@@ -24,7 +25,10 @@ export const eventSchema = z.object({
   exchange_index: optional(z.number()),
 });
 export type KalshiEvent = z.output<typeof eventSchema>;
-export const eventsPageSchema = z.object({ events: z.array(eventSchema), cursor: optional(z.string()) });
+export const eventsPageSchema = z.object({
+  events: itemList(eventSchema, { kind: 'event', idFields: ['event_ticker'] }),
+  cursor: optional(z.string()),
+});
 /** `GET /events/{ticker}`: `{"event":{...},"markets":[...]}` */
 export const eventResponseSchema = z.object({
   event: eventSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { decimal, isoDate, optional, unixSeconds } from '../internal/zod';
 
 /**
@@ -62,14 +63,21 @@ export const marketSchema = z.object({
   rules_primary: optional(z.string()),
   rules_secondary: optional(z.string()),
   price_level_structure: optional(z.string()),
-  price_ranges: z.array(priceRangeSchema).default([]),
+  /** `null` or absent reads as no bands (Kalshi has sent `null`). */
+  price_ranges: z
+    .array(priceRangeSchema)
+    .nullish()
+    .transform((v) => v ?? []),
   is_provisional: optional(z.boolean()),
   exchange_index: optional(z.number()),
 });
 export type Market = z.output<typeof marketSchema>;
 
 /** `{"cursor":"CgwI...","markets":[...]}` */
-export const marketsPageSchema = z.object({ markets: z.array(marketSchema), cursor: optional(z.string()) });
+export const marketsPageSchema = z.object({
+  markets: itemList(marketSchema, { kind: 'market', idFields: ['ticker'] }),
+  cursor: optional(z.string()),
+});
 /** `{"market":{...}}` */
 export const marketResponseSchema = z.object({ market: marketSchema });
 
@@ -116,7 +124,10 @@ export const tradeSchema = z.object({
   is_block_trade: optional(z.boolean()),
 });
 export type Trade = z.output<typeof tradeSchema>;
-export const tradesPageSchema = z.object({ trades: z.array(tradeSchema), cursor: optional(z.string()) });
+export const tradesPageSchema = z.object({
+  trades: itemList(tradeSchema, { kind: 'trade', idFields: ['trade_id'] }),
+  cursor: optional(z.string()),
+});
 
 const ohlcSchema = z.object({
   open_dollars: optional(decimal),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { decimal, isoDate, optional, unixMillis } from '../internal/zod';
 
 /**
@@ -40,7 +41,10 @@ export const orderSchema = z.object({
   exchange_index: optional(z.number()),
 });
 export type Order = z.output<typeof orderSchema>;
-export const ordersPageSchema = z.object({ orders: z.array(orderSchema), cursor: optional(z.string()) });
+export const ordersPageSchema = z.object({
+  orders: itemList(orderSchema, { kind: 'order', idFields: ['order_id', 'client_order_id'] }),
+  cursor: optional(z.string()),
+});
 export const orderResponseSchema = z.object({ order: orderSchema });
 
 /**

@@ -1,29 +1,40 @@
 import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { decimal, isoDate, optional, unixSeconds } from '../internal/zod';
 
 /**
  * `GET /portfolio/balance`:
  * `{"balance":9801,"balance_dollars":"98.0186","portfolio_value":198,"updated_ts":1781159348,
  *   "balance_breakdown":[{"balance":"98.0186","exchange_index":0}]}`
- * `balance` and `portfolio_value` are integer cents, truncated; `balance_dollars` is exact.
+ * `balance` and `portfolio_value` are integer cents, truncated; `balance_dollars` is exact. Either
+ * twin may go (Kalshi already dropped integer twins from WebSocket messages): one of them is enough.
  */
 export const balanceResponseSchema = z
   .object({
-    balance: z.number(),
+    balance: optional(z.number()),
     balance_dollars: optional(decimal),
     portfolio_value: optional(z.number()),
     updated_ts: optional(unixSeconds),
     balance_breakdown: optional(z.array(z.object({ exchange_index: z.number(), balance: decimal }))),
   })
+  .superRefine((raw, ctx) => {
+    if (raw.balance === undefined && raw.balance_dollars === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['balance_dollars'],
+        message: 'neither balance_dollars nor balance',
+      });
+    }
+  })
   .transform((raw) => {
-    const dollars = raw.balance_dollars ?? new Decimal(raw.balance).div(100);
+    const dollars = raw.balance_dollars ?? new Decimal(raw.balance ?? 0).div(100);
     return {
       /** Available cash in dollars: `balance_dollars` when present, else the truncated cents / 100. */
       balance: dollars,
       /** Same value as `balance`, under Kalshi's field name. */
       balance_dollars: dollars,
-      /** Kalshi's integer-cent `balance` (truncated). */
+      /** Kalshi's integer-cent `balance` (truncated); undefined when the exchange no longer sends it. */
       balance_cents: raw.balance,
       /** Portfolio value (open positions at market) in dollars, from integer cents. */
       portfolio_value:
@@ -73,10 +84,7 @@ export type EventPosition = z.output<typeof eventPositionSchema>;
 
 /** `{"cursor":"","market_positions":[...],"event_positions":[...]}` */
 export const positionsPageSchema = z.object({
-  market_positions: z
-    .array(marketPositionSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  market_positions: itemList(marketPositionSchema, { kind: 'position', idFields: ['ticker'] }),
   event_positions: z
     .array(eventPositionSchema)
     .nullish()
@@ -112,7 +120,10 @@ export const fillSchema = z.object({
   exchange_index: optional(z.number()),
 });
 export type Fill = z.output<typeof fillSchema>;
-export const fillsPageSchema = z.object({ fills: z.array(fillSchema), cursor: optional(z.string()) });
+export const fillsPageSchema = z.object({
+  fills: itemList(fillSchema, { kind: 'fill', idFields: ['fill_id', 'trade_id'] }),
+  cursor: optional(z.string()),
+});
 
 /**
  * A settlement:
@@ -131,20 +142,32 @@ export const settlementSchema = z
     yes_total_cost_dollars: optional(decimal),
     no_count_fp: optional(decimal),
     no_total_cost_dollars: optional(decimal),
-    revenue: decimal,
+    revenue: optional(decimal),
+    /** The exact twin of `revenue`, when the exchange sends it. */
+    revenue_dollars: optional(decimal),
     value: optional(decimal),
+    value_dollars: optional(decimal),
     fee_cost: optional(decimal),
     settled_time: isoDate,
     exchange_index: optional(z.number()),
   })
-  .transform((raw) => ({
-    ...raw,
-    revenue_dollars: raw.revenue.div(100),
-    value_dollars: raw.value === undefined ? undefined : raw.value.div(100),
-  }));
+  .superRefine((raw, ctx) => {
+    if (raw.revenue === undefined && raw.revenue_dollars === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['revenue'], message: 'neither revenue nor revenue_dollars' });
+    }
+  })
+  .transform((raw) => {
+    const revenueDollars = raw.revenue_dollars ?? (raw.revenue ?? new Decimal(0)).div(100);
+    return {
+      ...raw,
+      revenue: raw.revenue ?? revenueDollars.mul(100),
+      revenue_dollars: revenueDollars,
+      value_dollars: raw.value_dollars ?? (raw.value === undefined ? undefined : raw.value.div(100)),
+    };
+  });
 export type Settlement = z.output<typeof settlementSchema>;
 export const settlementsPageSchema = z.object({
-  settlements: z.array(settlementSchema),
+  settlements: itemList(settlementSchema, { kind: 'settlement', idFields: ['ticker'] }),
   cursor: optional(z.string()),
 });
 
