@@ -68,6 +68,15 @@ export type { RequestOptions } from './core/request-options';
 export type { KalshiAuthHeaders, KalshiPrivateKeyInput } from './core/signing';
 export { kalshiAuthHeaders, loadPrivateKey, signKalshiRequest } from './core/signing';
 export { VERSION } from './core/version';
+// Kill switch over an order group.
+export type {
+  BreakerLike,
+  KillSwitchTrip,
+  OrderGroupKillSwitchEvents,
+  OrderGroupKillSwitchOptions,
+  OrderGroupTrigger,
+} from './kill-switch';
+export { OrderGroupKillSwitch } from './kill-switch';
 export { isRequestLimiter } from './rate-limiting/create-limiter';
 export type { EndpointCost } from './rate-limiting/endpoint-costs';
 export {
@@ -108,6 +117,11 @@ export type {
   Timestamp,
 } from './resources/markets';
 export type {
+  CreateOrderGroupParams,
+  OrderGroupRouting,
+  OrderGroupsResource,
+} from './resources/order-groups';
+export type {
   AmendOrderParams,
   BatchCancelEntry,
   CancelOrderParams,
@@ -131,6 +145,7 @@ export type { ListSeriesParams, SeriesResource } from './resources/series';
 export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
+export type { EventFeeChange, SeriesFeeChange } from './schemas/fee-change';
 export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';
 export type {
   Candlestick,
@@ -150,6 +165,7 @@ export type {
   DecreaseOrderResult,
   Order,
 } from './schemas/order';
+export type { CreateOrderGroupResult, OrderGroup, OrderGroupDetail } from './schemas/order-group';
 export type {
   Balance,
   EventPosition,
@@ -160,6 +176,12 @@ export type {
   Settlement,
 } from './schemas/portfolio';
 export type { Series } from './schemas/series';
+export type {
+  EventFeeChangeInput,
+  FeeScheduleAtParams,
+  SeriesFeeChangeInput,
+} from './trading-rules/fee-changes';
+export { feeScheduleAt } from './trading-rules/fee-changes';
 // Fees and prices (pure helpers over Decimal).
 export type {
   FeeFill,

@@ -2,6 +2,7 @@ import type { ListOptions } from '../core/list-options';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
 import { listEndpoint } from '../internal/list-endpoint';
+import { pagedEndpoint } from '../internal/paged';
 import { segment } from '../internal/query';
 import type { Transport } from '../internal/transport';
 import {
@@ -10,6 +11,7 @@ import {
   eventsPageSchema,
   type KalshiEvent,
 } from '../schemas/event';
+import { type EventFeeChange, eventFeeChangesPageSchema } from '../schemas/fee-change';
 import type { Timestamp } from './markets';
 
 /** Filters of `GET /events`. */
@@ -36,6 +38,26 @@ export class EventsResource {
     return listEndpoint(
       this.transport,
       { path: '/events', query: { ...params }, schema: eventsPageSchema, items: (r) => r.events },
+      options,
+    );
+  }
+
+  /**
+   * `GET /events/fee_changes`: scheduled overrides of events' fees (layered on the series' fees;
+   * both overrides null clears one). Await for one page, or `for await` over all.
+   */
+  getFeeChanges(
+    params: { event_ticker?: string; limit?: number; cursor?: string } = {},
+    options?: ListOptions,
+  ): PagePromise<EventFeeChange> {
+    return pagedEndpoint(
+      this.transport,
+      {
+        path: '/events/fee_changes',
+        query: { ...params },
+        schema: eventFeeChangesPageSchema,
+        items: (r) => r.event_fee_changes,
+      },
       options,
     );
   }

@@ -1,6 +1,7 @@
 import type { RequestOptions } from '../core/request-options';
 import { segment } from '../internal/query';
 import type { Transport } from '../internal/transport';
+import { type SeriesFeeChange, seriesFeeChangesResponseSchema } from '../schemas/fee-change';
 import { type Series, seriesListResponseSchema, seriesResponseSchema } from '../schemas/series';
 import type { Timestamp } from './markets';
 
@@ -31,6 +32,27 @@ export class SeriesResource {
       options,
     );
     return response.series;
+  }
+
+  /**
+   * `GET /series/fee_changes`: scheduled fee changes (future ones; past ones too with
+   * `show_historical`). Feed them to `feeScheduleAt` to price an order at its time. Not paginated.
+   */
+  async getFeeChanges(
+    params: { series_ticker?: string; show_historical?: boolean } = {},
+    options?: RequestOptions,
+  ): Promise<SeriesFeeChange[]> {
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: '/series/fee_changes',
+        query: { ...params },
+        schema: seriesFeeChangesResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.series_fee_change_arr;
   }
 
   /** `GET /series/{series_ticker}`. */
