@@ -42,7 +42,8 @@ export { ExitExecutor } from './execution/exit-executor';
 export { snapshotFromMarket } from './execution/market-snapshot';
 export type { SideOrderParams, SideOrderResult, TradingClient } from './execution/orders';
 export { placeSideOrder, toPositionFill } from './execution/orders';
-export { BREAKER_EVENT_TYPES, RiskRecorder } from './execution/risk-recorder';
+export type { RiskRecorderOptions } from './execution/risk-recorder';
+export { BREAKER_EVENT_TYPES, DEFAULT_RISK_SCOPE, RiskRecorder } from './execution/risk-recorder';
 // Exits
 export type { ExitCondition, ExitPriority } from './exits/conditions';
 export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
@@ -56,6 +57,7 @@ export type {
   ExitContext,
   ExitDecision,
   ExitEvaluationInput,
+  ExitNotEvaluatedReason,
   ExitTrigger,
   PartialExitStage,
 } from './exits/rules';
@@ -142,6 +144,8 @@ export {
   initialRiskState,
   reduceRisk,
 } from './risk/circuit-breakers';
+export type { TradingDayConfig } from './risk/trading-day';
+export { DEFAULT_TRADING_DAY_TIME_ZONE, tradingDay } from './risk/trading-day';
 // Sizing
 export type { SizePositionParams, SizingConfig, SizingLimit, SizingResult } from './sizing/kelly';
 export { kellyFraction, sizePosition } from './sizing/kelly';
@@ -173,3 +177,4 @@ export {
 } from './sync/types';
 // Markets
 export type { EpochMs, MarketSnapshot, Side } from './types';
+export { isStale, isTrading, TRADING_STATUSES } from './types';
