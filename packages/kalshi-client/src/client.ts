@@ -20,6 +20,7 @@ import { AccountResource } from './resources/account';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
 import { MarketsResource } from './resources/markets';
+import { OrderGroupsResource } from './resources/order-groups';
 import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
 import { SeriesResource } from './resources/series';
@@ -49,6 +50,8 @@ export class KalshiClient {
   readonly orders: OrdersResource;
   /** API limits and endpoint costs of the key. */
   readonly account: AccountResource;
+  /** Order groups: a rolling contracts limit, and `trigger` to cancel all their orders at once. */
+  readonly orderGroups: OrderGroupsResource;
   /** The limiter every request goes through (built-in or given), or undefined when `rateLimit: false`. */
   readonly limiter: RequestLimiter | undefined;
   /**
@@ -115,6 +118,7 @@ export class KalshiClient {
     this.portfolio = new PortfolioResource(this.transport);
     this.orders = new OrdersResource(this.transport);
     this.account = new AccountResource(this.transport);
+    this.orderGroups = new OrderGroupsResource(this.transport);
   }
 
   /** Estimated exchange time minus local time in ms (non-zero after a `header_timestamp_expired`). */

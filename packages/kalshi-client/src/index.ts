@@ -59,6 +59,15 @@ export type { RequestOptions } from './core/request-options';
 export type { KalshiAuthHeaders, KalshiPrivateKeyInput } from './core/signing';
 export { kalshiAuthHeaders, loadPrivateKey, signKalshiRequest } from './core/signing';
 export { VERSION } from './core/version';
+// Kill switch over an order group.
+export type {
+  BreakerLike,
+  KillSwitchTrip,
+  OrderGroupKillSwitchEvents,
+  OrderGroupKillSwitchOptions,
+  OrderGroupTrigger,
+} from './kill-switch';
+export { OrderGroupKillSwitch } from './kill-switch';
 export { isRequestLimiter } from './rate-limiting/create-limiter';
 export type { EndpointCost } from './rate-limiting/endpoint-costs';
 export {
@@ -89,6 +98,11 @@ export type {
   MarketsResource,
   Timestamp,
 } from './resources/markets';
+export type {
+  CreateOrderGroupParams,
+  OrderGroupRouting,
+  OrderGroupsResource,
+} from './resources/order-groups';
 export type {
   AmendOrderParams,
   BatchCancelEntry,
@@ -131,6 +145,7 @@ export type {
   DecreaseOrderResult,
   Order,
 } from './schemas/order';
+export type { CreateOrderGroupResult, OrderGroup, OrderGroupDetail } from './schemas/order-group';
 export type {
   Balance,
   EventPosition,

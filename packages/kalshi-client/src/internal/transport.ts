@@ -53,6 +53,11 @@ export interface RequestSpec<T> {
    * 5xx): looks up what it did before sending again. A value short-circuits the retry.
    */
   recover?: () => Promise<T | undefined>;
+  /**
+   * Sends even while the circuit breaker is open, and leaves its counts alone: an emergency
+   * cancel (an order group's kill switch) must still go out when everything else is held back.
+   */
+  bypassBreaker?: boolean;
 }
 
 /** Everything the transport needs; built by `KalshiClient`. */
@@ -168,7 +173,8 @@ export class Transport {
 
   /** One attempt: the named steps of `attempt.ts`, plus the breaker and limiter bookkeeping. */
   private async attempt<T>(spec: RequestSpec<T>, url: URL, options: RequestOptions): Promise<T> {
-    const { clock, limiter, breaker, logger } = this.config;
+    const { clock, limiter, logger } = this.config;
+    const breaker = spec.bypassBreaker ? undefined : this.config.breaker;
     const { method } = spec;
     const path = url.pathname;
     const signal = options.signal;

@@ -9,6 +9,7 @@ import { cancelOrder } from './internal/ledger';
 import { matchRestingOrders } from './internal/matching';
 import { type MswModule, mswHandlers } from './internal/msw';
 import { startNodeServer } from './internal/node-server';
+import { enforceOrderGroupLimits, type OrderGroupState, orderGroupsOf } from './internal/order-groups';
 import type { OrderContext } from './internal/orders-routes';
 import { type LimitsInfo, route } from './internal/router';
 import { seedFill, seedPosition, seedSettlement } from './internal/seed';
@@ -50,6 +51,8 @@ export interface FakeExchangeSnapshot {
   fills: FillState[];
   positions: PositionState[];
   settlements: SettlementState[];
+  /** Order groups (`/portfolio/order_groups`), oldest first. */
+  orderGroups: OrderGroupState[];
   exchangeActive: boolean;
   tradingActive: boolean;
 }
@@ -288,6 +291,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         m.lastPrice = dec(update.lastPrice);
       }
       matchRestingOrders(state, m, rounding, now);
+      enforceOrderGroupLimits(state, now);
     },
     movePrices(ticker, by) {
       const m = market(ticker);
@@ -299,6 +303,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       m.bids = shift(m.bids);
       m.asks = shift(m.asks);
       matchRestingOrders(state, m, rounding, clock.now());
+      enforceOrderGroupLimits(state, clock.now());
     },
     settle(ticker, result) {
       return settlementBody(settleMarket(state, market(ticker), result, clock.now()));
@@ -344,6 +349,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         fills: [...state.fills],
         positions: [...state.positions.values()],
         settlements: [...state.settlements],
+        orderGroups: orderGroupsOf(state),
         exchangeActive: state.exchangeActive,
         tradingActive: state.tradingActive,
       };

@@ -4,6 +4,7 @@ import { isOnPriceGrid } from '../../trading-rules/prices';
 import { fp } from './format';
 import { cancelOrder, reduceOrder } from './ledger';
 import { amendOrder, placeOrder } from './matching';
+import { enforceOrderGroupLimits, groupForNewOrder, joinGroup } from './order-groups';
 import type { ExchangeState, FillState, OrderState, TimeInForce } from './state';
 import { exchangeError, flatBadRequest, jsonResponse, nestedError, type WireResponse } from './wire-errors';
 
@@ -137,6 +138,8 @@ export function createOrder(ctx: OrderContext, body: Json): { status: number; re
   if (market.status !== 'active') return exchangeError(400, 'market_closed');
   const coid = clientOrderId ?? ctx.newClientOrderId();
   if (state.clientOrderIds.has(coid)) return exchangeError(409, 'order_already_exists');
+  const group = groupForNewOrder(state, body.order_group_id);
+  if (isWire(group)) return group;
 
   const outcome = placeOrder(
     state,
@@ -167,6 +170,7 @@ export function createOrder(ctx: OrderContext, body: Json): { status: number; re
     }
     return exchangeError(400, 'insufficient_balance');
   }
+  if (group) joinGroup(state, group, outcome.order, now);
   return { status: 201, result: createResult(outcome.order, outcome.fills, now) };
 }
 
@@ -288,6 +292,7 @@ export function amend(ctx: OrderContext, orderId: string, body: Json): WireRespo
     ctx.rounding,
     ctx.now,
   );
+  enforceOrderGroupLimits(ctx.state, ctx.now);
   return jsonResponse(200, createResult(order, fills, ctx.now));
 }
 

@@ -1,5 +1,6 @@
 import type { FakeRequest } from '../types';
 import { expireOrders } from './ledger';
+import { routeOrderGroups } from './order-groups';
 import {
   amend,
   batchCancel,
@@ -41,6 +42,8 @@ export function route(
     return isWire(body) ? body : fn(body);
   };
   const [a, b, c, d, e] = seg;
+  const groups = routeOrderGroups(state, method, seg, () => parseJsonBody(request.body), now);
+  if (groups) return groups;
   if (method === 'GET') {
     if (a === 'exchange' && b === 'status' && !c) return read.exchangeStatus(state);
     if (a === 'exchange' && b === 'schedule' && !c) return read.exchangeSchedule();

@@ -103,6 +103,8 @@ export interface OrderState {
   feeCharged: Decimal;
   /** Cash held back for the resting remainder. */
   reserved: Decimal;
+  /** The order group the order was placed in (`order_group_id`), if any. */
+  orderGroupId?: string;
 }
 
 export interface FillState {

@@ -172,6 +172,7 @@ export function orderBody(state: ExchangeState, order: OrderState): Record<strin
     yes_price_dollars: price4(order.price),
   };
   if (order.expirationTime !== undefined) body.expiration_time = isoSeconds(order.expirationTime * 1000);
+  if (order.orderGroupId !== undefined) body.order_group_id = order.orderGroupId;
   return body;
 }
 
