@@ -24,6 +24,20 @@ export { DEFAULT_MIN_EDGE, meetsMinEdge, resolveMinEdge } from './edge/min-edge'
 // Elo rating service (game_states → teams and elo_rating_history)
 export type { EloRatingServiceOptions, EloRunResult } from './elo-service/elo-rating-service';
 export { EloRatingService, regressionGameId } from './elo-service/elo-rating-service';
+// Engine: the strategy contract
+export type {
+  AdjustIntent,
+  EnterIntent,
+  EntryGates,
+  ExitIntent,
+  HeldPosition,
+  IntentKind,
+  RestingOrderView,
+  Strategy,
+  StrategyContext,
+  StrategyIntent,
+  StrategyRiskView,
+} from './engine/strategy';
 // Entry decision
 export type { EntryPlan, EntrySkipReason, PlanEntryParams } from './entry/plan-entry';
 export { planEntry } from './entry/plan-entry';
