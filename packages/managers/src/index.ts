@@ -24,7 +24,11 @@ export { DEFAULT_MIN_EDGE, meetsMinEdge, resolveMinEdge } from './edge/min-edge'
 // Elo rating service (game_states → teams and elo_rating_history)
 export type { EloRatingServiceOptions, EloRunResult } from './elo-service/elo-rating-service';
 export { EloRatingService, regressionGameId } from './elo-service/elo-rating-service';
-// Engine: the strategy contract
+// Engine: the strategy contract, entry gates, the edge/Kelly strategy
+export type { EdgeKellyStrategyOptions } from './engine/edge-kelly-strategy';
+export { EdgeKellyStrategy } from './engine/edge-kelly-strategy';
+export type { EntryGateFailure } from './engine/entry-gates';
+export { entryGateFailure, entryGatesFromExits } from './engine/entry-gates';
 export type {
   AdjustIntent,
   EnterIntent,

@@ -88,6 +88,8 @@ export interface EntryGates {
   minTimeToCloseMs: number | null;
   /** Oldest snapshot an entry acts on, ms (`ExitConfig.maxSnapshotAgeMs`); null: no limit. */
   maxSnapshotAgeMs: number | null;
+  /** The stop loss (`ExitConfig.stopLossPct`): an entry whose bid is already at the stop is refused; null: none. */
+  stopLossPct: Decimal | null;
 }
 
 /** The state of the circuit breakers, for entries. */
