@@ -24,6 +24,24 @@ export { DEFAULT_MIN_EDGE, meetsMinEdge, resolveMinEdge } from './edge/min-edge'
 // Elo rating service (game_states → teams and elo_rating_history)
 export type { EloRatingServiceOptions, EloRunResult } from './elo-service/elo-rating-service';
 export { EloRatingService, regressionGameId } from './elo-service/elo-rating-service';
+// Engine: the strategy contract, entry gates, the edge/Kelly strategy
+export type { EdgeKellyStrategyOptions } from './engine/edge-kelly-strategy';
+export { EdgeKellyStrategy } from './engine/edge-kelly-strategy';
+export type { EntryGateFailure } from './engine/entry-gates';
+export { entryGateFailure, entryGatesFromExits } from './engine/entry-gates';
+export type {
+  AdjustIntent,
+  EnterIntent,
+  EntryGates,
+  ExitIntent,
+  HeldPosition,
+  IntentKind,
+  RestingOrderView,
+  Strategy,
+  StrategyContext,
+  StrategyIntent,
+  StrategyRiskView,
+} from './engine/strategy';
 // Entry decision
 export type { EntryPlan, EntrySkipReason, PlanEntryParams } from './entry/plan-entry';
 export { planEntry } from './entry/plan-entry';
@@ -42,7 +60,8 @@ export { ExitExecutor } from './execution/exit-executor';
 export { snapshotFromMarket } from './execution/market-snapshot';
 export type { SideOrderParams, SideOrderResult, TradingClient } from './execution/orders';
 export { placeSideOrder, toPositionFill } from './execution/orders';
-export { BREAKER_EVENT_TYPES, RiskRecorder } from './execution/risk-recorder';
+export type { RiskRecorderOptions } from './execution/risk-recorder';
+export { BREAKER_EVENT_TYPES, DEFAULT_RISK_SCOPE, RiskRecorder } from './execution/risk-recorder';
 // Exits
 export type { ExitCondition, ExitPriority } from './exits/conditions';
 export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
@@ -56,6 +75,7 @@ export type {
   ExitContext,
   ExitDecision,
   ExitEvaluationInput,
+  ExitNotEvaluatedReason,
   ExitTrigger,
   PartialExitStage,
 } from './exits/rules';
@@ -142,6 +162,8 @@ export {
   initialRiskState,
   reduceRisk,
 } from './risk/circuit-breakers';
+export type { TradingDayConfig } from './risk/trading-day';
+export { DEFAULT_TRADING_DAY_TIME_ZONE, tradingDay } from './risk/trading-day';
 // Sizing
 export type { SizePositionParams, SizingConfig, SizingLimit, SizingResult } from './sizing/kelly';
 export { kellyFraction, sizePosition } from './sizing/kelly';
@@ -173,3 +195,4 @@ export {
 } from './sync/types';
 // Markets
 export type { EpochMs, MarketSnapshot, Side } from './types';
+export { isStale, isTrading, TRADING_STATUSES } from './types';

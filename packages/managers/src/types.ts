@@ -31,9 +31,48 @@ export interface MarketSnapshot {
   /** When trading closes (epoch ms); `null`/absent when unknown (time-to-close exits are then skipped). */
   closeTime?: EpochMs | null;
   /**
+   * When these prices were observed (epoch ms): the time of the REST response or of the stream
+   * message they come from. Exits hold instead of acting on a snapshot older than
+   * `ExitConfig.maxSnapshotAgeMs`, and entries refuse one (an entry also refuses a snapshot
+   * without a time). `null`/absent: unknown.
+   */
+  observedAt?: EpochMs | null;
+  /**
+   * The market's status as Kalshi reports it (`active`, `closed`, `determined`, `settled`,
+   * `finalized`, ...). Only {@link TRADING_STATUSES} trade: exits hold on any other (a closed or
+   * settled market cannot be sold into; it settles), and entries refuse it. `null`/absent: unknown
+   * (treated as trading).
+   */
+  status?: string | null;
+  /**
    * The market's price grid in YES-price terms (Kalshi `price_ranges`, parsed with
    * `parsePriceRanges` from `@precog/kalshi-client`). Absent means the classic one-cent grid.
    * NO prices live on the mirror image of this grid (a NO price p is a YES price 1 − p).
    */
   priceRanges?: readonly PriceRange[] | null;
+}
+
+/** Market statuses in which orders trade (Kalshi's `active`; `open` is the list filter's name for it). */
+export const TRADING_STATUSES: readonly string[] = Object.freeze(['active', 'open']);
+
+/** Whether a snapshot's market trades now: its status is unknown or one of {@link TRADING_STATUSES}. */
+export function isTrading(snapshot: Pick<MarketSnapshot, 'status'>): boolean {
+  const status = snapshot.status ?? null;
+  return status === null || TRADING_STATUSES.includes(status.toLowerCase());
+}
+
+/**
+ * Whether a snapshot is too old to act on at `now`: older than `maxAgeMs` (`null`: no limit). A
+ * snapshot without a time is stale only when `requireTime` (entries require one; exits do not).
+ */
+export function isStale(
+  snapshot: Pick<MarketSnapshot, 'observedAt'>,
+  now: EpochMs,
+  maxAgeMs: number | null,
+  requireTime = false,
+): boolean {
+  if (maxAgeMs === null) return false;
+  const at = snapshot.observedAt ?? null;
+  if (at === null) return requireTime;
+  return now - at > maxAgeMs;
 }

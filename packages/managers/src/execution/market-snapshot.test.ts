@@ -21,8 +21,11 @@ describe('snapshotFromMarket', () => {
         no_ask_dollars: new Decimal('0.59'),
         volume_fp: new Decimal('120.5'),
         close_time: new Date('2026-11-29T22:00:00Z'),
+        status: 'active',
       }),
+      Date.UTC(2026, 10, 29, 20),
     );
+    expect([s.observedAt, s.status]).toEqual([Date.UTC(2026, 10, 29, 20), 'active']);
     expect([s.yesBid, s.yesAsk, s.noBid, s.noAsk, s.volume].map((d) => d?.toString())).toEqual([
       '0.41',
       '0.43',

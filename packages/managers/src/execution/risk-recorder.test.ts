@@ -1,7 +1,7 @@
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pgliteStore } from '../__fixtures__/stores';
+import { DATABASE_URL, pgliteStore, postgresStores } from '../__fixtures__/stores';
 import { DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
 import { RiskRecorder } from './risk-recorder';
 
@@ -23,6 +23,108 @@ FROM circuit_breaker_events ORDER BY event_id`,
     triggered_at: (r.triggered_at as Date).getTime() - T0,
     resolved_at: r.resolved_at === null ? null : (r.resolved_at as Date).getTime() - T0,
   }));
+}
+
+async function riskRow(store: Store, scope = 'default') {
+  const rows = await store.query<Record<string, unknown>>(
+    `SELECT to_char(trading_day, 'YYYY-MM-DD') AS trading_day, daily_realized_pnl::text AS pnl, consecutive_losses
+FROM risk_state WHERE scope = $1`,
+    [scope],
+  );
+  return rows.rows[0];
+}
+
+const restartCases = (
+  label: string,
+  open: () => Promise<{ store: Store; reopen(): Promise<Store>; done(): Promise<void> }>,
+) =>
+  describe(`RiskRecorder restart (${label})`, () => {
+    it('restart keeps the breaker: −$450, restart, −$450 trips a $500 daily limit', async () => {
+      const db = await open();
+      try {
+        const limit = { ...DEFAULT_CIRCUIT_BREAKER_CONFIG, dailyLossLimit: new Decimal(500) };
+        const first = await RiskRecorder.open(db.store, limit);
+        expect(await first.apply({ type: 'trade_closed', at: T0, realizedPnl: new Decimal('-450') })).toEqual(
+          [],
+        );
+        expect(await riskRow(db.store)).toEqual({
+          trading_day: '2026-11-29',
+          pnl: '-450',
+          consecutive_losses: 1,
+        });
+
+        // A new process: a fresh store connection and a fresh recorder.
+        const store2 = await db.reopen();
+        const restarted = await RiskRecorder.open(store2, limit);
+        expect(restarted.state.dailyRealizedPnl.toString()).toBe('-450');
+        expect(restarted.state.consecutiveLosses).toBe(1);
+        const trips = await restarted.apply({
+          type: 'trade_closed',
+          at: T0 + 60_000,
+          realizedPnl: new Decimal('-450'),
+        });
+        expect(trips.map((t) => [t.breaker, t.to, t.reason])).toEqual([
+          ['daily_loss', 'open', 'daily realized P&L -900 reached the loss limit of 500'],
+        ]);
+        expect(restarted.entryAllowed()).toEqual({ allowed: false, blockedBy: ['daily_loss'] });
+        expect(await riskRow(store2)).toEqual({
+          trading_day: '2026-11-29',
+          pnl: '-900',
+          consecutive_losses: 2,
+        });
+      } finally {
+        await db.done();
+      }
+    });
+
+    it('restart keeps the losing streak: 3 losses, restart, 2 losses trips a 5-loss breaker', async () => {
+      const db = await open();
+      try {
+        const streak = { ...DEFAULT_CIRCUIT_BREAKER_CONFIG, maxConsecutiveLosses: 5 };
+        const first = await RiskRecorder.open(db.store, streak);
+        for (let i = 0; i < 3; i += 1)
+          await first.apply({ type: 'trade_closed', at: T0 + i, realizedPnl: new Decimal('-1') });
+        const restarted = await RiskRecorder.open(await db.reopen(), streak);
+        await restarted.apply({ type: 'trade_closed', at: T0 + 10, realizedPnl: new Decimal('-1') });
+        expect(restarted.entryAllowed().allowed).toBe(true);
+        await restarted.apply({ type: 'trade_closed', at: T0 + 11, realizedPnl: new Decimal('-1') });
+        expect(restarted.entryAllowed().blockedBy).toEqual(['consecutive_losses']);
+      } finally {
+        await db.done();
+      }
+    });
+
+    it('keeps one state per scope', async () => {
+      const db = await open();
+      try {
+        const a = await RiskRecorder.open(db.store, config, { scope: 'account-a' });
+        const b = await RiskRecorder.open(db.store, config, { scope: 'account-b' });
+        await a.apply({ type: 'trade_closed', at: T0, realizedPnl: new Decimal('-60') });
+        await b.apply({ type: 'trade_closed', at: T0, realizedPnl: new Decimal('5') });
+        expect(
+          (await RiskRecorder.open(db.store, config, { scope: 'account-a' })).entryAllowed().blockedBy,
+        ).toEqual(['daily_loss']);
+        const bAgain = await RiskRecorder.open(db.store, config, { scope: 'account-b' });
+        expect([bAgain.entryAllowed().allowed, bAgain.state.dailyRealizedPnl.toString()]).toEqual([
+          true,
+          '5',
+        ]);
+      } finally {
+        await db.done();
+      }
+    });
+  });
+
+restartCases('PGlite', async () => {
+  // PGlite is one process: "restarting" re-opens a recorder on the same database.
+  const store = await pgliteStore();
+  return { store, reopen: async () => store, done: () => store.close() };
+});
+if (DATABASE_URL !== undefined) {
+  restartCases('PostgreSQL', async () => {
+    const { stores, dispose } = await postgresStores(2);
+    return { store: stores[0]!, reopen: async () => stores[1]!, done: dispose };
+  });
 }
 
 describe('RiskRecorder (PGlite)', () => {

@@ -219,6 +219,43 @@ describe('evaluateExit', () => {
     expect(summary(r)).toEqual({ action: 'hold', exit: null, conflicting: [] });
   });
 
+  it('a settled market fires no exit: no liquidity_dried_up on its empty book', () => {
+    for (const status of ['closed', 'determined', 'settled', 'finalized']) {
+      const r = evaluateExit(
+        { position: yes10, trailingStop: initTrailingStop('0.5', trail) },
+        book(null, null, null, null, { status, volume: d(0), closeTime: NOW - 1 }),
+        NOW,
+        DEFAULT_EXIT_CONFIG,
+        { circuitBreakerOpen: true },
+      );
+      expect([r.action, r.exit, r.notEvaluated, r.trailingStopChange]).toEqual([
+        'hold',
+        null,
+        'market_not_trading',
+        'none',
+      ]);
+    }
+    // The same empty book on an active market is a liquidity exit.
+    const active = evaluateExit({ position: yes10 }, book(null, null, null, null, { status: 'active' }), NOW);
+    expect([active.exit?.condition, active.notEvaluated]).toEqual(['liquidity_dried_up', null]);
+  });
+
+  it('refuses to act on a stale snapshot (older than maxSnapshotAgeMs) and acts on a fresh one', () => {
+    const crash = book('0.30', '0.31', '0.69', '0.70', LIQUID);
+    const stale = evaluateExit({ position: yes10 }, { ...crash, observedAt: NOW - 120_001 }, NOW);
+    expect([stale.action, stale.exit, stale.notEvaluated]).toEqual(['hold', null, 'stale_snapshot']);
+    const fresh = evaluateExit({ position: yes10 }, { ...crash, observedAt: NOW - 120_000 }, NOW);
+    expect([fresh.exit?.condition, fresh.notEvaluated]).toEqual(['stop_loss', null]);
+    // No limit configured: the age does not matter.
+    const unlimited = evaluateExit(
+      { position: yes10 },
+      { ...crash, observedAt: 0 },
+      NOW,
+      exitConfig({ maxSnapshotAgeMs: null }),
+    );
+    expect(unlimited.exit?.condition).toBe('stop_loss');
+  });
+
   it('refuses a snapshot of another market', () => {
     expect(() =>
       evaluateExit({ position: yes10 }, book('0.5', '0.51', '0.49', '0.5', { ticker: 'OTHER' }), NOW),

@@ -3,7 +3,7 @@
 import { ManagersError } from '../errors';
 import { priceUnits } from '../internal/decimal';
 import { executableBid } from '../market';
-import type { EpochMs, MarketSnapshot } from '../types';
+import { type EpochMs, isStale, isTrading, type MarketSnapshot } from '../types';
 import { priceLevels } from './price-levels';
 import {
   DEFAULT_EXIT_CONFIG,
@@ -11,6 +11,7 @@ import {
   type ExitContext,
   type ExitDecision,
   type ExitEvaluationInput,
+  type ExitNotEvaluatedReason,
   type ExitTrigger,
 } from './rules';
 import { evaluateCritical } from './tiers/critical';
@@ -30,7 +31,9 @@ const TICK = scratchTick();
  * valued at the executable bid of the side held (NO bid for NO), the trailing stop is fed that
  * same bid, and time comes from `now`. Every rule that fires is collected; the highest-priority
  * one is returned as `exit`, the rest as `conflictingTriggers`. A snapshot of another market
- * is refused with a {@link ManagersError}.
+ * is refused with a {@link ManagersError}. Nothing is evaluated (the decision holds, with
+ * `notEvaluated` saying why) on a snapshot older than `config.maxSnapshotAgeMs` or of a market
+ * that does not trade (closed, determined, settled: it ends at settlement, not by an exit).
  *
  * Percent rules are compared as prices (`pnlPct ≤ −0.15` ⇔ `bid ≤ entry × 0.85`), with the
  * threshold prices computed once per position version and config (see `price-levels.ts`): a
@@ -53,7 +56,10 @@ export function evaluateExit(
   const bid = executableBid(snapshot, side);
   let trailingStop = input.trailingStop ?? null;
   // An open position always holds contracts: applyFill closes it when it reaches zero.
-  if (position.status !== 'open') {
+  let notEvaluated: ExitNotEvaluatedReason | null = null;
+  if (snapshot.status != null && !isTrading(snapshot)) notEvaluated = 'market_not_trading';
+  else if (isStale(snapshot, now, config.maxSnapshotAgeMs)) notEvaluated = 'stale_snapshot';
+  if (position.status !== 'open' || notEvaluated !== null) {
     return {
       action: 'hold',
       exit: null,
@@ -61,6 +67,7 @@ export function evaluateExit(
       trailingStop,
       trailingStopChange: 'none',
       bid,
+      notEvaluated,
     };
   }
   const entry = position.avgEntryPrice;
@@ -118,9 +125,18 @@ export function evaluateExit(
       trailingStop,
       trailingStopChange,
       bid,
+      notEvaluated: null,
     };
   }
   const exit = triggers[0] as ExitTrigger;
   const conflictingTriggers = triggers.length === 1 ? NO_TRIGGERS : triggers.slice(1);
-  return { action: 'exit', exit, conflictingTriggers, trailingStop, trailingStopChange, bid };
+  return {
+    action: 'exit',
+    exit,
+    conflictingTriggers,
+    trailingStop,
+    trailingStopChange,
+    bid,
+    notEvaluated: null,
+  };
 }

@@ -23,6 +23,13 @@ describe('exitRulesFromConfig', () => {
   it('makes exactly DEFAULT_EXIT_CONFIG and EXIT_EXECUTION of the shipped position_management.yaml', () => {
     const rules = exitRulesFromConfig(shippedDefaults());
     expect(plain(rules.exits)).toEqual(plain(DEFAULT_EXIT_CONFIG));
+    // The staleness limit is trading.yaml's data_freshness, shared with the entry gates.
+    const trading = loadConfig({
+      cwd: mkdtempSync(join(tmpdir(), 'precog-managers-')),
+      runtimeEnv: {},
+      envFile: false,
+    }).trading;
+    expect(DEFAULT_EXIT_CONFIG.maxSnapshotAgeMs).toBe(trading.data_freshness.max_price_age_seconds * 1000);
     expect(rules.execution).toEqual(EXIT_EXECUTION);
     expect(plain(rules.trailingStop)).toEqual({
       activationThreshold: '0.1',
@@ -47,7 +54,12 @@ describe('exitRulesFromConfig', () => {
         },
         exit_execution: { MEDIUM: { ticks_per_walk: 2 } },
       }),
-      { confidence: 'medium', contractIncrement: new Decimal('0.01'), maxHoldMs: 3_600_000 },
+      {
+        confidence: 'medium',
+        contractIncrement: new Decimal('0.01'),
+        maxHoldMs: 3_600_000,
+        maxSnapshotAgeMs: 30_000,
+      },
     );
     expect(plain(rules.exits)).toEqual({
       stopLossPct: '0.3',
@@ -65,6 +77,7 @@ describe('exitRulesFromConfig', () => {
       contractIncrement: '0.01',
       earlyExitEdge: null,
       edgeDisappearedBelow: '-0.03',
+      maxSnapshotAgeMs: 30_000,
     });
     expect(rules.trailingStop).toBeNull();
     expect(rules.execution.MEDIUM).toEqual({

@@ -21,6 +21,11 @@ export interface ExitRulesFromConfigOptions {
   contractIncrement?: Decimal;
   /** `ExitConfig.maxHoldMs`: not a YAML setting. Default null (off). */
   maxHoldMs?: number | null;
+  /**
+   * `ExitConfig.maxSnapshotAgeMs`: lives in trading.yaml, pass
+   * `config.trading.data_freshness.max_price_age_seconds * 1000`. Default 120000 (the shipped value).
+   */
+  maxSnapshotAgeMs?: number | null;
 }
 
 /** The exit rules of one `position_management` section, as this package's rule objects. */
@@ -85,6 +90,10 @@ export function exitRulesFromConfig(
     contractIncrement: options.contractIncrement ?? DEFAULT_EXIT_CONFIG.contractIncrement,
     earlyExitEdge: rules.early_exit.enabled ? rules.early_exit.edge_threshold : null,
     edgeDisappearedBelow: rules.negative_edge.enabled ? rules.negative_edge.threshold : null,
+    maxSnapshotAgeMs:
+      options.maxSnapshotAgeMs === undefined
+        ? DEFAULT_EXIT_CONFIG.maxSnapshotAgeMs
+        : options.maxSnapshotAgeMs,
   };
   const trailing = rules.trailing_stop;
   const trailingStop = trailing.enabled

@@ -42,6 +42,12 @@ export interface ExitConfig {
   earlyExitEdge: Decimal | null;
   /** `edge_disappeared` when the re-computed edge is below this. Default 0. */
   edgeDisappearedBelow: Decimal | null;
+  /**
+   * Oldest snapshot (by `MarketSnapshot.observedAt`) the rules act on, ms: an older one is not
+   * evaluated (`notEvaluated: 'stale_snapshot'`), and entries refuse it. Default 120000
+   * (trading.yaml `data_freshness.max_price_age_seconds`); null: no limit.
+   */
+  maxSnapshotAgeMs: number | null;
 }
 
 /** The reference design's exit rules. */
@@ -58,6 +64,7 @@ export const DEFAULT_EXIT_CONFIG: Readonly<ExitConfig> = Object.freeze({
   contractIncrement: ONE,
   earlyExitEdge: new Decimal('0.02'),
   edgeDisappearedBelow: ZERO,
+  maxSnapshotAgeMs: 120_000,
 });
 
 /** {@link DEFAULT_EXIT_CONFIG} with some rules overridden. */
@@ -112,4 +119,14 @@ export interface ExitDecision {
    * figures use `markPosition` with the same snapshot.
    */
   bid: Decimal | null;
+  /**
+   * Why no rule was evaluated (the decision is `hold` and the trailing stop did not move), or
+   * null when they were: `stale_snapshot` — the prices are older than `maxSnapshotAgeMs` (read
+   * the market again); `market_not_trading` — the market is closed, determined or settled (nothing
+   * can be sold; the position ends at settlement).
+   */
+  notEvaluated: ExitNotEvaluatedReason | null;
 }
+
+/** Why {@link ExitDecision.notEvaluated}. */
+export type ExitNotEvaluatedReason = 'stale_snapshot' | 'market_not_trading';

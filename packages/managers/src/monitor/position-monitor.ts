@@ -127,7 +127,7 @@ export class PositionMonitor {
   ): Promise<TrailingStopMove | MonitoredExit | null> {
     const { client, positions, risk, exits } = this.options;
     const { position } = stored;
-    const snapshot = snapshotFromMarket(await client.markets.get(position.ticker));
+    const snapshot = snapshotFromMarket(await client.markets.get(position.ticker), now);
     const decision = evaluateExit(
       { position, trailingStop: stored.trailingStop, partialStagesDone: stored.partialStagesDone },
       snapshot,

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { ZERO } from '../internal/decimal';
 import type { EpochMs } from '../types';
+import { tradingDay } from './trading-day';
 
 /** The breakers this state machine runs. */
 export type BreakerName = 'daily_loss' | 'consecutive_losses' | 'api_errors';
@@ -21,9 +22,12 @@ export interface BreakerState {
 
 /** Everything the breakers remember: plain data, safe to persist as JSON (Decimals as strings). */
 export interface RiskState {
-  /** UTC day (`YYYY-MM-DD`) the daily figures belong to, null before the first event. */
+  /**
+   * Trading day (`YYYY-MM-DD`, see {@link tradingDay}: by default the calendar day in
+   * America/New_York) the daily figures belong to, null before the first event.
+   */
   day: string | null;
-  /** Net realized P&L of positions closed today (UTC), dollars. */
+  /** Net realized P&L of positions closed (or settled) on this trading day, dollars. */
   dailyRealizedPnl: Decimal;
   /** Losing closes in a row. */
   consecutiveLosses: number;
@@ -44,6 +48,18 @@ export interface CircuitBreakerConfig {
   apiErrorWindowMs: number;
   /** How long the API breaker stays open before probing, ms. Default 300000. */
   apiCooldownMs: number;
+  /**
+   * IANA time zone whose calendar day is the trading day: the daily P&L restarts at the day's
+   * start there, not at UTC midnight (which falls in the middle of a US evening slate). Default
+   * `America/New_York` (trading.yaml `defaults.timezone`).
+   */
+  tradingDayTimeZone?: string;
+  /**
+   * Local hour (0–23, in `tradingDayTimeZone`) at which a trading day starts: with 4, the hours
+   * 00:00–03:59 still belong to the previous day, so a late game's losses count with its slate.
+   * Default 0 (midnight).
+   */
+  tradingDayStartHour?: number;
 }
 
 /** The reference design's thresholds: $500 daily loss, 5 losses in a row, 5 API errors in 5 minutes. */
@@ -53,6 +69,8 @@ export const DEFAULT_CIRCUIT_BREAKER_CONFIG: Readonly<CircuitBreakerConfig> = Ob
   apiErrorLimit: 5,
   apiErrorWindowMs: 300_000,
   apiCooldownMs: 300_000,
+  tradingDayTimeZone: 'America/New_York',
+  tradingDayStartHour: 0,
 });
 
 /** Something that happened, fed to {@link reduceRisk}. */
@@ -107,14 +125,11 @@ export function initialRiskState(): RiskState {
   };
 }
 
-function utcDay(at: EpochMs): string {
-  return new Date(at).toISOString().slice(0, 10);
-}
-
 /**
  * Applies one event to the breakers and returns the new state with every status change. Pure:
  * the input is not changed and time comes from the event. Daily loss and consecutive losses
- * stay open until a manual `reset` (the daily P&L itself restarts at each UTC midnight); the API
+ * stay open until a manual `reset` (the daily P&L itself restarts at the start of each trading
+ * day, see {@link tradingDay}); the API
  * breaker goes half-open after its cool-down, closes on the next success and re-opens on the
  * next error.
  */
@@ -139,7 +154,7 @@ export function reduceRisk(
     transitions.push(transition);
   };
 
-  const day = utcDay(event.at);
+  const day = tradingDay(event.at, config);
   let dailyRealizedPnl = state.day === day ? state.dailyRealizedPnl : ZERO;
   let consecutiveLosses = state.consecutiveLosses;
   let apiErrorTimes = state.apiErrorTimes.filter((t) => event.at - t < config.apiErrorWindowMs);
