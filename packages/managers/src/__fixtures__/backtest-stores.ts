@@ -39,6 +39,9 @@ export function book(
 }
 
 /** Writes versions one call at a time, each at its own timestamp (ids then follow this order). */
-export async function writeHistory(store: Store, versions: readonly [string, MarketInput][]): Promise<void> {
+export async function writeHistory(
+  store: Store,
+  versions: readonly (readonly [string, MarketInput])[],
+): Promise<void> {
   for (const [at, row] of versions) await store.markets.upsertVersions([row], { at: new Date(at) });
 }
