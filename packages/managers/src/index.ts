@@ -1,6 +1,32 @@
 /** The version of this package, as published. */
 export const VERSION = '0.0.0';
 
+// Backtesting over the store's market history
+export type { EdgeStrategyOptions } from './backtest/edge-strategy';
+export { edgeStrategy } from './backtest/edge-strategy';
+export type { EquityCurveSvgOptions } from './backtest/equity-svg';
+export { equityCurveSvg } from './backtest/equity-svg';
+export { BacktestInputError, ProbabilitiesFileError } from './backtest/errors';
+export type { FillModelOptions, FillRejection, SimulatedFill, SimulatedOrder } from './backtest/fill';
+export { simulateFill } from './backtest/fill';
+export type { BacktestReportJson, BacktestTradeJson } from './backtest/json';
+export { backtestReportToJson } from './backtest/json';
+export { parseProbabilitiesCsv } from './backtest/probabilities';
+export type { RecordBacktestParams } from './backtest/record';
+export { backtestRunRow, recordBacktestRun } from './backtest/record';
+export type { ReplayedMarket, ReplayOptions, ReplayStore } from './backtest/replay';
+export { replayMarketHistory } from './backtest/replay';
+export type {
+  BacktestOpenPosition,
+  BacktestPoint,
+  BacktestReport,
+  BacktestSettlement,
+  BacktestTrade,
+  BrierScores,
+} from './backtest/report';
+export type { RunBacktestOptions } from './backtest/run-backtest';
+export { runBacktest } from './backtest/run-backtest';
+export type { BacktestContext, BacktestIntent, BacktestStrategy } from './backtest/strategy';
 // Configuration schemas (zod) for configs stored as JSON
 export {
   circuitBreakerConfigSchema,

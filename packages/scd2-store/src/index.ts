@@ -47,6 +47,11 @@ export {
   accountBalanceDefinition,
 } from './repositories/account-balance';
 export {
+  type BacktestRun,
+  type BacktestRunInput,
+  backtestRunsDefinition,
+} from './repositories/backtest-runs';
+export {
   type ConfigVersion,
   type ConfigVersionInput,
   ConfigVersionRepository,

@@ -19,6 +19,11 @@ import {
   type AccountBalanceInput,
   accountBalanceDefinition,
 } from './repositories/account-balance';
+import {
+  type BacktestRun,
+  type BacktestRunInput,
+  backtestRunsDefinition,
+} from './repositories/backtest-runs';
 import { ConfigVersionRepository, modelsNaming, strategiesNaming } from './repositories/config-versions';
 import { type Edge, type EdgeInput, edgesDefinition } from './repositories/edges';
 import { type EloHistoryEntry, type EloHistoryInput, eloHistoryDefinition } from './repositories/elo-history';
@@ -137,6 +142,8 @@ export class Store {
   readonly exitAttempts: AppendOnlyTable<ExitAttemptInput, ExitAttempt>;
   /** Append-only Elo history, idempotent on (teamId, externalGameId). */
   readonly eloHistory: AppendOnlyTable<EloHistoryInput, EloHistoryEntry>;
+  /** Append-only backtest results, one row per run, tied to the strategy and model versions tested. */
+  readonly backtestRuns: AppendOnlyTable<BacktestRunInput, BacktestRun>;
   /** Immutable-config strategy versions. */
   readonly strategies: ConfigVersionRepository;
   /** Immutable-config probability model versions. */
@@ -174,6 +181,7 @@ export class Store {
     this.positionExits = new AppendOnlyTable(db, positionExitsDefinition);
     this.exitAttempts = new AppendOnlyTable(db, exitAttemptsDefinition);
     this.eloHistory = new AppendOnlyTable(db, eloHistoryDefinition);
+    this.backtestRuns = new AppendOnlyTable(db, backtestRunsDefinition);
     this.strategies = new ConfigVersionRepository(db, strategiesNaming);
     this.models = new ConfigVersionRepository(db, modelsNaming);
     this.teams = new TeamsRepository(db);

@@ -71,6 +71,7 @@ describe('marketRow', () => {
       lastPrice: null,
       volume: null,
       openInterest: null,
+      result: '',
       metadata: { ticker: 'KX-1', event_ticker: 'KX', status: 'Active', price_ranges: [] },
     });
   });

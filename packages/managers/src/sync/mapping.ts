@@ -90,6 +90,7 @@ export function marketRow(market: Market, scope: Pick<RowScope, 'platformId'>): 
     lastPrice: market.last_price_dollars ?? null,
     volume: market.volume_fp ?? null,
     openInterest: market.open_interest_fp ?? null,
+    result: market.result ?? '',
     metadata: toMetadata(market),
   };
 }

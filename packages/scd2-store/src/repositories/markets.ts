@@ -8,6 +8,8 @@ const PRICE = 'numeric(10,6)';
  * - `status`: The exchange's status, lowercase (`active`, `closed`, `settled`, ...).
  * - `volume`: Contracts traded, NUMERIC(16,2).
  * - `openInterest`: Contracts open, NUMERIC(16,2).
+ * - `result`: What the market resolved to: `yes`, `no`, `scalar`, or `''` (default) while not
+ *   determined. Tracked: the version where it appears is where a backtest settles the market.
  * - `metadata`: Raw fields without a column. Not tracked.
  * - `platformId`: Default `kalshi`.
  */
@@ -28,6 +30,7 @@ export const marketsDefinition = {
     { field: 'lastPrice', column: 'last_price', type: PRICE, nullable: true },
     { field: 'volume', column: 'volume', type: 'numeric(16,2)', nullable: true },
     { field: 'openInterest', column: 'open_interest', type: 'numeric(16,2)', nullable: true },
+    { field: 'result', column: 'result', type: 'text', default: '' },
   ],
   payload: [{ field: 'metadata', column: 'metadata', type: 'jsonb', nullable: true }],
 } as const satisfies VersionedTableDefinition;

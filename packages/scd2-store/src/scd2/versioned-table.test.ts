@@ -75,6 +75,7 @@ describe.each(backendNames)('VersionedTable on %s', (backend) => {
       lastPrice: '0.56',
       volume: '120',
       openInterest: '80',
+      result: '',
       metadata: { raw: 1 },
       rowCurrentInd: true,
       rowStartTs: at,

@@ -72,6 +72,7 @@ interface OldMarketInput {
   lastPrice?: DecimalInput | null;
   volume?: DecimalInput | null;
   openInterest?: DecimalInput | null;
+  result?: string;
   metadata?: Json | undefined;
   platformId?: string;
 }
@@ -89,6 +90,7 @@ interface OldMarket {
   lastPrice: Decimal | null;
   volume: Decimal | null;
   openInterest: Decimal | null;
+  result: string;
   metadata: Json | null;
 }
 

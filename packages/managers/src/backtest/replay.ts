@@ -1,0 +1,195 @@
+// The store's SCD2 market history, replayed in time order across markets, a page at a time.
+//
+// Two keyset-paginated reads, never one query per timestamp and never the whole table in memory:
+//   1. with a `from`, the versions already valid at `from` (started before it, not ended by it),
+//      page by page in id order; each is replayed as happening at `from`;
+//   2. the versions that start in [from, to), page by page in (row_start_ts, id) order, served by
+//      the index markets_row_start_ts_id_idx without a sort.
+// The next page is requested before the current one is handed out, so the database works while
+// the strategy does. Memory: two pages at most.
+import Decimal from 'decimal.js';
+import { BacktestInputError } from './errors';
+
+/** One market version as the backtester sees it: the book and status from `from` on. */
+export interface ReplayedMarket {
+  /** The version's row id (ties at one timestamp are replayed in id order). */
+  id: number;
+  ticker: string;
+  eventTicker: string;
+  /** The exchange's status, lowercase: `active` is open for trading. */
+  status: string;
+  yesBid: Decimal | null;
+  yesAsk: Decimal | null;
+  noBid: Decimal | null;
+  noAsk: Decimal | null;
+  lastPrice: Decimal | null;
+  /** Contracts displayed at the YES bid (`metadata.yes_bid_size_fp`); null when not recorded. */
+  yesBidSize: Decimal | null;
+  /** Contracts displayed at the YES ask (`metadata.yes_ask_size_fp`); null when not recorded. */
+  yesAskSize: Decimal | null;
+  /** `yes`, `no`, `scalar`, or `''` while not determined. */
+  result: string;
+  /** When trading closes (`metadata.close_time`), epoch ms; null when not recorded. */
+  closeTime: number | null;
+  /** When this version takes effect in the replay: its start, or `from` for a version already valid then (epoch ms). */
+  time: number;
+}
+
+/** The one store call the replay makes (a `Store` from `@precog/scd2-store` has it). */
+export interface ReplayStore {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[] }>;
+}
+
+/** Options of {@link replayMarketHistory}. */
+export interface ReplayOptions {
+  /** Start of the window (inclusive). Versions valid at `from` are replayed first, at `from`. Default: the first version stored. */
+  from?: Date | undefined;
+  /** End of the window (exclusive): versions starting at or after it are not read. Default: none. */
+  to?: Date | undefined;
+  /** Platform whose markets are replayed. Default `kalshi`. */
+  platformId?: string | undefined;
+  /** Versions per page (per query). Default 5000. Memory holds at most two pages. */
+  pageSize?: number | undefined;
+}
+
+interface Row {
+  id: number;
+  ticker: string;
+  event_ticker: string;
+  status: string;
+  yes_bid: Decimal | null;
+  yes_ask: Decimal | null;
+  no_bid: Decimal | null;
+  no_ask: Decimal | null;
+  last_price: Decimal | null;
+  result: string;
+  yes_bid_size: string | null;
+  yes_ask_size: string | null;
+  close_time: string | null;
+  /** row_start_ts in microseconds since the epoch: exact as an int8 (below 2^53 until year 2255). */
+  start_us: number;
+}
+
+const COLUMNS = `id, ticker, event_ticker, status, yes_bid, yes_ask, no_bid, no_ask, last_price, result,
+  metadata->>'yes_bid_size_fp' AS yes_bid_size, metadata->>'yes_ask_size_fp' AS yes_ask_size,
+  metadata->>'close_time' AS close_time,
+  (extract(epoch FROM row_start_ts) * 1000000)::int8 AS start_us`;
+
+/** `$n::int8` microseconds since the epoch as a timestamptz, exactly (no float on the way). */
+const tsFromMicros = (n: number) => `(timestamptz 'epoch' + $${n}::int8 * interval '1 microsecond')`;
+
+function micros(date: Date): number {
+  return date.getTime() * 1000;
+}
+
+function optionalDecimal(text: string | null): Decimal | null {
+  return text === null || text === '' ? null : new Decimal(text);
+}
+
+function toReplayed(row: Row, fromMs: number | null): ReplayedMarket {
+  const startMs = Math.floor(row.start_us / 1000);
+  const closeMs = row.close_time === null ? Number.NaN : Date.parse(row.close_time);
+  return {
+    id: row.id,
+    ticker: row.ticker,
+    eventTicker: row.event_ticker,
+    status: row.status,
+    yesBid: row.yes_bid,
+    yesAsk: row.yes_ask,
+    noBid: row.no_bid,
+    noAsk: row.no_ask,
+    lastPrice: row.last_price,
+    yesBidSize: optionalDecimal(row.yes_bid_size),
+    yesAskSize: optionalDecimal(row.yes_ask_size),
+    result: row.result,
+    closeTime: Number.isNaN(closeMs) ? null : closeMs,
+    time: fromMs !== null && startMs < fromMs ? fromMs : startMs,
+  };
+}
+
+function checkOptions(options: ReplayOptions): { pageSize: number } {
+  const pageSize = options.pageSize ?? 5000;
+  if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
+    throw new BacktestInputError(`pageSize must be a positive integer, got ${pageSize}`, 'pageSize');
+  }
+  for (const [name, value] of [
+    ['from', options.from],
+    ['to', options.to],
+  ] as const) {
+    if (value !== undefined && Number.isNaN(value.getTime())) {
+      throw new BacktestInputError(`${name} is not a valid date`, name);
+    }
+  }
+  if (options.from !== undefined && options.to !== undefined && options.to <= options.from) {
+    throw new BacktestInputError(
+      `to (${options.to.toISOString()}) must be after from (${options.from.toISOString()})`,
+      'to',
+    );
+  }
+  return { pageSize };
+}
+
+/** Pages of one keyset read, the next page requested before the current one is yielded. */
+async function* pages(
+  fetchPage: (after: Row | null) => Promise<Row[]>,
+  pageSize: number,
+): AsyncGenerator<Row[]> {
+  let page = await fetchPage(null);
+  while (page.length > 0) {
+    const last = page[page.length - 1] as Row;
+    const next = page.length < pageSize ? Promise.resolve<Row[]>([]) : fetchPage(last);
+    yield page;
+    page = await next;
+  }
+}
+
+/**
+ * Replays the store's market versions in time order across markets, one page (array) at a time:
+ * first the versions valid at `from` (at `from`), then every version starting in [from, to), in
+ * (start, id) order. Works on PostgreSQL and PGlite; memory holds at most two pages.
+ */
+export async function* replayMarketHistory(
+  store: ReplayStore,
+  options: ReplayOptions = {},
+): AsyncGenerator<ReplayedMarket[]> {
+  const { pageSize } = checkOptions(options);
+  const platformId = options.platformId ?? 'kalshi';
+  const fromUs = options.from === undefined ? null : micros(options.from);
+  const toUs = options.to === undefined ? null : micros(options.to);
+  const fromMs = options.from === undefined ? null : options.from.getTime();
+
+  if (fromUs !== null) {
+    const valid = (after: Row | null) =>
+      store
+        .query<Row>(
+          `SELECT ${COLUMNS} FROM markets
+WHERE platform_id = $1 AND row_start_ts < ${tsFromMicros(2)}
+  AND (row_end_ts IS NULL OR row_end_ts > ${tsFromMicros(2)}) AND id > $3
+ORDER BY id LIMIT $4`,
+          [platformId, fromUs, after?.id ?? 0, pageSize],
+        )
+        .then((r) => r.rows);
+    for await (const page of pages(valid, pageSize)) yield page.map((row) => toReplayed(row, fromMs));
+  }
+
+  const upper = toUs === null ? '' : `AND row_start_ts < ${tsFromMicros(5)}`;
+  const starting = (after: Row | null) => {
+    const params: unknown[] = [platformId, after?.start_us ?? fromUs, after?.id ?? 0, pageSize];
+    if (toUs !== null) params.push(toUs);
+    const lower =
+      after === null && fromUs === null
+        ? 'AND $2::int8 IS NULL AND $3::int8 = 0'
+        : after === null
+          ? `AND row_start_ts >= ${tsFromMicros(2)} AND $3::int8 = 0`
+          : `AND (row_start_ts, id) > (${tsFromMicros(2)}, $3::int8)`;
+    return store
+      .query<Row>(
+        `SELECT ${COLUMNS} FROM markets
+WHERE platform_id = $1 ${lower} ${upper}
+ORDER BY row_start_ts, id LIMIT $4`,
+        params,
+      )
+      .then((r) => r.rows);
+  };
+  for await (const page of pages(starting, pageSize)) yield page.map((row) => toReplayed(row, fromMs));
+}
