@@ -1,7 +1,7 @@
 import type { Logger } from '../core/logger';
 
 /** A map of event name to the listener's argument. */
-export type EventMap = Record<string, unknown>;
+export type EventMap = object;
 
 /**
  * A small typed event source. A listener that throws is logged and does not stop the stream or
