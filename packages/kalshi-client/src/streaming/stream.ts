@@ -48,6 +48,8 @@ export interface KalshiStreamEvents {
 }
 
 interface Pending {
+  /** Runs synchronously with the reply, before frames that follow it (a snapshot after `subscribed`). */
+  onReply: ((reply: CommandReply) => void) | undefined;
   resolve: (reply: CommandReply) => void;
   reject: (error: unknown) => void;
   timer: TimerHandle;
@@ -321,7 +323,11 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
 
   // ── commands ────────────────────────────────────────────────────────────────────────────
 
-  private command(cmd: string, params: Record<string, unknown> | undefined): Promise<CommandReply> {
+  private command(
+    cmd: string,
+    params: Record<string, unknown> | undefined,
+    onReply?: (reply: CommandReply) => void,
+  ): Promise<CommandReply> {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN)
       return Promise.reject(new KalshiStreamConnectionError(`cannot send ${cmd}: not connected`));
@@ -331,7 +337,7 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
         this.pending.delete(id);
         reject(new KalshiStreamCommandTimeoutError(`no reply to ${cmd} (id ${id})`));
       }, this.options.commandTimeoutMs ?? 10_000);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { onReply, resolve, reject, timer });
       socket.send(JSON.stringify(params === undefined ? { id, cmd } : { id, cmd, params }));
     }).then((reply) => {
       if (reply.type !== 'error') return reply;
@@ -347,14 +353,18 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
   private async subscribeOnServer(sub: Subscription): Promise<void> {
     const params: Record<string, unknown> = { ...(sub.params.extra ?? {}), channels: [sub.channel] };
     if (sub.marketTickers.size > 0) params.market_tickers = [...sub.marketTickers];
-    const reply = await this.command('subscribe', params);
-    const sid = (reply.msg as { sid?: number } | undefined)?.sid ?? reply.sid;
-    if (typeof sid !== 'number') throw new KalshiStreamError('subscribe: the reply carried no sid');
     const fresh = sub.sid !== undefined;
-    sub.sid = sid;
-    this.bySid.set(sid, sub);
-    if (sub.channel === 'orderbook_delta') this.sync.register(sid, sub.marketTickers);
-    if (fresh) sub.notify('resubscribed', { sid });
+    // The sid is registered as the reply is read: the snapshot right behind it must find it.
+    await this.command('subscribe', params, (reply) => {
+      const sid = (reply.msg as { sid?: number } | undefined)?.sid ?? reply.sid;
+      if (typeof sid !== 'number') return;
+      sub.sid = sid;
+      this.bySid.set(sid, sub);
+      if (sub.channel === 'orderbook_delta') this.sync.register(sid, sub.marketTickers);
+    });
+    if (sub.sid === undefined || !this.bySid.has(sub.sid))
+      throw new KalshiStreamError('subscribe: the reply carried no sid');
+    if (fresh) sub.notify('resubscribed', { sid: sub.sid });
   }
 
   private async unsubscribeOne(sub: Subscription): Promise<void> {
@@ -410,6 +420,7 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
       if (p && id !== undefined) {
         this.pending.delete(id);
         this.clock.clearTimeout(p.timer);
+        if (frame.reply.type !== 'error') p.onReply?.(frame.reply);
         p.resolve(frame.reply);
       }
       return;

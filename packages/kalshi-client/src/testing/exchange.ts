@@ -25,8 +25,10 @@ import {
   type PositionState,
   type SettlementState,
 } from './internal/state';
+import { FakeStreamServer } from './internal/stream-server';
 import { marketBody, settlementBody } from './internal/wire';
 import { exchangeError, nestedError, tooManyRequests } from './internal/wire-errors';
+import type { FakeStreamFaultKind, FakeStreamFaultOptions } from './stream-types';
 import type {
   FakeExchangeOptions,
   FakeExchangeServer,
@@ -93,6 +95,12 @@ export interface FakeExchange {
   marketBody(ticker: string): Record<string, unknown> | undefined;
   /** Every request received, oldest first. */
   readonly requests: readonly FakeRequestRecord[];
+  /** Injects a fault into the WebSocket (`/trade-api/ws/v2` of `listen()`); see {@link FakeStreamFaultKind}. */
+  injectStreamFault(kind: FakeStreamFaultKind, options?: FakeStreamFaultOptions): void;
+  /** Open WebSocket connections. */
+  readonly streamConnections: number;
+  /** Streams state changes made outside the exchange's own methods (they stream by themselves). */
+  publish(): void;
 }
 
 const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series'];
@@ -138,6 +146,9 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
   const faults: ActiveFault[] = [];
   const requests: FakeRequestRecord[] = [];
   let clientIds = 0;
+  let streams: FakeStreamServer | undefined;
+  // Every state change is streamed to the WebSocket subscribers right after it happens.
+  const publish = () => streams?.sync();
 
   const bucketsFor = (id: string, now: number) => {
     let pair = buckets.get(id);
@@ -244,6 +255,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       response = { ...response, body: response.body.slice(0, Math.floor(response.body.length / 2)) };
     }
     response.headers = { ...response.headers, date: new Date(now).toUTCString() };
+    if (method !== 'GET') publish();
     requests.push({
       method,
       path: fullPath,
@@ -266,7 +278,8 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       ) as RequestHandler[];
     },
     listen(listenOptions = {}) {
-      return startNodeServer(handle, listenOptions.port ?? 0);
+      streams ??= new FakeStreamServer(state, keys, tolerance, () => clock.now(), options.stream);
+      return startNodeServer(handle, listenOptions.port ?? 0, streams);
     },
     setPrices(ticker, update) {
       const m = market(ticker);
@@ -288,6 +301,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         m.lastPrice = dec(update.lastPrice);
       }
       matchRestingOrders(state, m, rounding, now);
+      publish();
     },
     movePrices(ticker, by) {
       const m = market(ticker);
@@ -299,9 +313,12 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       m.bids = shift(m.bids);
       m.asks = shift(m.asks);
       matchRestingOrders(state, m, rounding, clock.now());
+      publish();
     },
     settle(ticker, result) {
-      return settlementBody(settleMarket(state, market(ticker), result, clock.now()));
+      const body = settlementBody(settleMarket(state, market(ticker), result, clock.now()));
+      publish();
+      return body;
     },
     setMarketStatus(ticker, status) {
       const m = market(ticker);
@@ -311,6 +328,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         for (const o of state.orders)
           if (o.ticker === ticker && o.status === 'resting') cancelOrder(state, o, clock.now());
       }
+      publish();
     },
     addMarket(input) {
       addMarket(state, input, clock.now());
@@ -353,6 +371,14 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       return m ? marketBody(state, m) : undefined;
     },
     requests,
+    injectStreamFault(kind, faultOptions) {
+      if (!streams) throw new Error('fake exchange: injectStreamFault needs listen() first');
+      streams.inject(kind, faultOptions);
+    },
+    get streamConnections() {
+      return streams?.connections ?? 0;
+    },
+    publish,
   };
   return exchange;
 }
