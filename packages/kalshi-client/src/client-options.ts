@@ -32,6 +32,12 @@ export interface KalshiClientOptions {
    */
   baseUrl?: string;
   /**
+   * WebSocket URL including `/trade-api/ws/v2`, used by `client.stream()`. Default: Kalshi's for
+   * the environment, or derived from `baseUrl` when that is not Kalshi's (`ws(s)://host/trade-api/ws/v2`).
+   * Environment variable (read by `@precog/config` / the CLI, not here): `KALSHI_WS_URL`.
+   */
+  wsUrl?: string;
+  /**
    * API key id, sent as `KALSHI-ACCESS-KEY`. Without it requests go unsigned, which the public
    * market-data endpoints accept. Environment variable: `KALSHI_DEMO_API_KEY_ID` /
    * `KALSHI_PROD_API_KEY_ID` (or `KALSHI_API_KEY_ID`).

@@ -27,6 +27,9 @@ import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
 import { SeriesResource } from './resources/series';
 import type { AccountLimits, EndpointCosts } from './schemas/account';
+import { KalshiStream } from './streaming/stream';
+import type { KalshiStreamOptions } from './streaming/stream-options';
+import { resolveWsUrl } from './streaming/urls';
 
 /**
  * The Kalshi Trade API v2 client: signed requests, client-side rate limiting, retries with
@@ -67,9 +70,16 @@ export class KalshiClient {
   readonly circuitBreaker: CircuitBreaker | undefined;
   /** Base URL in use, including `/trade-api/v2`. */
   readonly baseUrl: string;
+  /** WebSocket URL `stream()` connects to, including `/trade-api/ws/v2`. */
+  readonly wsUrl: string;
 
   private readonly transport: Transport;
   private readonly logger: Logger;
+  private readonly credentials:
+    | { apiKeyId: string; privateKey: ReturnType<typeof loadPrivateKey> }
+    | undefined;
+  private readonly clock: Clock;
+  private readonly random: () => number;
 
   constructor(options: KalshiClientOptions = {}) {
     const environment = options.environment ?? 'demo';
@@ -77,7 +87,10 @@ export class KalshiClient {
     if (baseUrl === undefined)
       throw new KalshiConfigError(`unknown Kalshi environment ${JSON.stringify(environment)}`);
     this.baseUrl = normalizeBaseUrl(baseUrl);
+    this.wsUrl = resolveWsUrl({ wsUrl: options.wsUrl, baseUrl: options.baseUrl, environment });
     const clock: Clock = options.clock ?? systemClock;
+    this.clock = clock;
+    this.random = options.random ?? Math.random;
     this.logger = options.logger ?? noopLogger;
 
     let credentials: { apiKeyId: string; privateKey: ReturnType<typeof loadPrivateKey> } | undefined;
@@ -89,6 +102,7 @@ export class KalshiClient {
         throw new KalshiConfigError('apiKeyId was given without privateKey or privateKeyPath');
       credentials = { apiKeyId: options.apiKeyId, privateKey: loadPrivateKey(keySource) };
     }
+    this.credentials = credentials;
 
     const { limiter, builtIn } = createRequestLimiter(options.rateLimit, clock);
     this.limiter = limiter;
@@ -130,6 +144,22 @@ export class KalshiClient {
     this.orders = new OrdersResource(this.transport);
     this.account = new AccountResource(this.transport);
     this.orderGroups = new OrderGroupsResource(this.transport);
+  }
+
+  /**
+   * A WebSocket stream on {@link KalshiClient.wsUrl}, signed with the client's key, sharing its
+   * clock, logger and random source (each overridable in `options`). Not connected until
+   * `connect()` or the first `subscribe()`.
+   */
+  stream(options: KalshiStreamOptions = {}): KalshiStream {
+    return new KalshiStream({
+      url: this.wsUrl,
+      ...(this.credentials ?? {}),
+      clock: this.clock,
+      logger: this.logger,
+      random: this.random,
+      ...options,
+    });
   }
 
   /** Estimated exchange time minus local time in ms (non-zero after a `header_timestamp_expired`). */

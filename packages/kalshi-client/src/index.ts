@@ -182,6 +182,65 @@ export type {
   SeriesFeeChangeInput,
 } from './trading-rules/fee-changes';
 export { feeScheduleAt } from './trading-rules/fee-changes';
+// WebSocket streaming: the stream, subscriptions, order books and channel types.
+export type { BooksDocument } from './streaming/book-manager';
+export { BookManager } from './streaming/book-manager';
+export type { BookSyncResult, SnapshotFrame } from './streaming/book-sync';
+export { BookSync } from './streaming/book-sync';
+export type {
+  CommunicationUpdate,
+  EventLifecycleUpdate,
+  FillUpdate,
+  KalshiChannel,
+  MarketLifecycleUpdate,
+  MarketPositionUpdate,
+  MultivariateLookup,
+  OrderbookSnapshotUpdate,
+  OrderGroupUpdate,
+  SchemaMessage,
+  SchemaMessageType,
+  TickerUpdate,
+  TradeUpdate,
+  UserOrderUpdate,
+} from './streaming/channels';
+export { KALSHI_CHANNELS, UNSEQUENCED_PRIVATE_CHANNELS } from './streaming/channels';
+export type { EventMap } from './streaming/emitter';
+export { TypedEmitter } from './streaming/emitter';
+export {
+  KALSHI_WS_ERROR_CODES,
+  KalshiOrderBookError,
+  KalshiStreamAuthError,
+  KalshiStreamClosedError,
+  KalshiStreamCommandError,
+  KalshiStreamCommandTimeoutError,
+  KalshiStreamConnectionError,
+  KalshiStreamError,
+  KalshiStreamMessageError,
+} from './streaming/errors';
+export type {
+  BookLevel,
+  BookSide,
+  OrderBookSnapshot,
+  UnitLevel,
+  WireLevel,
+} from './streaming/order-book';
+export { OrderBook } from './streaming/order-book';
+export type { CommandReply, ParsedFrame, StreamMessage } from './streaming/parse';
+export { OrderbookDeltaMessage, parseFrame } from './streaming/parse';
+export type { OverflowPolicy } from './streaming/queue';
+export type { SequenceVerdict } from './streaming/sequencer';
+export { Sequencer } from './streaming/sequencer';
+export type { KalshiStreamEvents } from './streaming/stream';
+export { KalshiStream } from './streaming/stream';
+export type { KalshiStreamOptions } from './streaming/stream-options';
+export type {
+  BookUpdate,
+  SubscribeParams,
+  SubscriptionEvents,
+  SubscriptionItem,
+} from './streaming/subscription';
+export { overflowPolicyOf, Subscription } from './streaming/subscription';
+export { KALSHI_WS_URLS, resolveWsUrl } from './streaming/urls';
 // Fees and prices (pure helpers over Decimal).
 export type {
   FeeFill,

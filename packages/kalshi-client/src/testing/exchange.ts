@@ -26,8 +26,10 @@ import {
   type PositionState,
   type SettlementState,
 } from './internal/state';
+import { FakeStreamServer } from './internal/stream-server';
 import { marketBody, settlementBody } from './internal/wire';
 import { exchangeError, nestedError, tooManyRequests } from './internal/wire-errors';
+import type { FakeStreamFaultKind, FakeStreamFaultOptions } from './stream-types';
 import type {
   FakeExchangeOptions,
   FakeExchangeServer,
@@ -96,6 +98,12 @@ export interface FakeExchange {
   marketBody(ticker: string): Record<string, unknown> | undefined;
   /** Every request received, oldest first. */
   readonly requests: readonly FakeRequestRecord[];
+  /** Injects a fault into the WebSocket (`/trade-api/ws/v2` of `listen()`); see {@link FakeStreamFaultKind}. */
+  injectStreamFault(kind: FakeStreamFaultKind, options?: FakeStreamFaultOptions): void;
+  /** Open WebSocket connections. */
+  readonly streamConnections: number;
+  /** Streams state changes made outside the exchange's own methods (they stream by themselves). */
+  publish(): void;
 }
 
 const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series'];
@@ -141,6 +149,9 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
   const faults: ActiveFault[] = [];
   const requests: FakeRequestRecord[] = [];
   let clientIds = 0;
+  let streams: FakeStreamServer | undefined;
+  // Every state change is streamed to the WebSocket subscribers right after it happens.
+  const publish = () => streams?.sync();
 
   const bucketsFor = (id: string, now: number) => {
     let pair = buckets.get(id);
@@ -247,6 +258,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       response = { ...response, body: response.body.slice(0, Math.floor(response.body.length / 2)) };
     }
     response.headers = { ...response.headers, date: new Date(now).toUTCString() };
+    if (method !== 'GET') publish();
     requests.push({
       method,
       path: fullPath,
@@ -269,7 +281,8 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       ) as RequestHandler[];
     },
     listen(listenOptions = {}) {
-      return startNodeServer(handle, listenOptions.port ?? 0);
+      streams ??= new FakeStreamServer(state, keys, tolerance, () => clock.now(), options.stream);
+      return startNodeServer(handle, listenOptions.port ?? 0, streams);
     },
     setPrices(ticker, update) {
       const m = market(ticker);
@@ -292,6 +305,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       }
       matchRestingOrders(state, m, rounding, now);
       enforceOrderGroupLimits(state, now);
+      publish();
     },
     movePrices(ticker, by) {
       const m = market(ticker);
@@ -304,9 +318,12 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       m.asks = shift(m.asks);
       matchRestingOrders(state, m, rounding, clock.now());
       enforceOrderGroupLimits(state, clock.now());
+      publish();
     },
     settle(ticker, result) {
-      return settlementBody(settleMarket(state, market(ticker), result, clock.now()));
+      const body = settlementBody(settleMarket(state, market(ticker), result, clock.now()));
+      publish();
+      return body;
     },
     setMarketStatus(ticker, status) {
       const m = market(ticker);
@@ -316,6 +333,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
         for (const o of state.orders)
           if (o.ticker === ticker && o.status === 'resting') cancelOrder(state, o, clock.now());
       }
+      publish();
     },
     addMarket(input) {
       addMarket(state, input, clock.now());
@@ -359,6 +377,14 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
       return m ? marketBody(state, m) : undefined;
     },
     requests,
+    injectStreamFault(kind, faultOptions) {
+      if (!streams) throw new Error('fake exchange: injectStreamFault needs listen() first');
+      streams.inject(kind, faultOptions);
+    },
+    get streamConnections() {
+      return streams?.connections ?? 0;
+    },
+    publish,
   };
   return exchange;
 }

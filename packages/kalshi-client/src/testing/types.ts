@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type Decimal from 'decimal.js';
 import type { FeeRounding } from '../trading-rules/fees';
 import type { PriceRangeInput } from '../trading-rules/prices';
+import type { FakeStreamOptions } from './stream-types';
 
 /** An API key the fake exchange accepts: the key id and its public key (or the private key itself). */
 export interface FakeExchangeKey {
@@ -186,6 +187,8 @@ export interface FakeRateLimitOptions {
 
 /** Options of {@link createFakeExchange}. Every list is copied: later changes to the inputs do nothing. */
 export interface FakeExchangeOptions {
+  /** The WebSocket of `listen()` (server ping interval). */
+  stream?: FakeStreamOptions;
   /** Markets to list and trade. Default none. */
   markets?: FakeMarketInput[];
   /** Series (fee type, multiplier, titles). Default: derived from the markets. */
@@ -311,6 +314,8 @@ export interface FakeRequestRecord {
 export interface FakeExchangeServer {
   /** `http://127.0.0.1:<port>/trade-api/v2`: pass it as the client's `baseUrl`. */
   url: string;
+  /** `ws://127.0.0.1:<port>/trade-api/ws/v2`: the WebSocket on the same server (the client derives it from `url`). */
+  wsUrl: string;
   /** `http://127.0.0.1:<port>`. */
   origin: string;
   port: number;

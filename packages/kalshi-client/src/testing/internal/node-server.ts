@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { FakeExchangeServer, FakeRequest, FakeResponse } from '../types';
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -15,6 +16,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export function startNodeServer(
   handle: (request: FakeRequest) => Promise<FakeResponse>,
   port: number,
+  stream?: { upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void; close(): void },
 ): Promise<FakeExchangeServer> {
   const sockets = new Set<Socket>();
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -42,6 +44,7 @@ export function startNodeServer(
       req.socket.destroy();
     });
   });
+  if (stream) server.on('upgrade', (req, socket, head) => stream.upgrade(req, socket, head));
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -54,10 +57,12 @@ export function startNodeServer(
       const origin = `http://127.0.0.1:${actualPort}`;
       resolve({
         url: `${origin}/trade-api/v2`,
+        wsUrl: `ws://127.0.0.1:${actualPort}/trade-api/ws/v2`,
         origin,
         port: actualPort,
         close: () =>
           new Promise<void>((done) => {
+            stream?.close();
             for (const socket of sockets) socket.destroy();
             server.close(() => done());
           }),
