@@ -132,11 +132,11 @@ describe('precog (end to end)', () => {
   });
 
   it('a wrong type exits 3 naming file, key path, expected and found', () => {
-    const cwd = project({ 'config/system.yaml': 'features:\n  dry_run: maybe\n' });
+    const cwd = project({ 'config/system.yaml': 'logging:\n  file:\n    enabled: maybe\n' });
     const result = runCli(['config', 'check'], { cwd });
     expect(result.code).toBe(3);
     expect(result.stderr).toBe(
-      'precog: config/system.yaml:2: system.features.dry_run: expected a boolean (true or false, unquoted), found string "maybe"\n',
+      'precog: config/system.yaml:3: system.logging.file.enabled: expected a boolean (true or false, unquoted), found string "maybe"\n',
     );
   });
 

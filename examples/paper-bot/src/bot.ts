@@ -30,7 +30,7 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
   let now = SESSION_START;
   const clock = { now: () => now };
 
-  const store = await openStore({ databaseUrl: options.databaseUrl });
+  const store = await openStore({ ...options.storeOptions, databaseUrl: options.databaseUrl });
   let closeExchange: () => Promise<void> = async () => undefined;
   try {
     await store.migrate();

@@ -39,10 +39,17 @@ async function main(): Promise<number> {
     return n;
   };
   let live: { client: KalshiClient; pollMs: number } | undefined;
-  if (values.live) {
-    const { kalshiClientSettings, loadConfig, requireKalshiCredentials } = await import('@precog/config');
-    // pnpm runs the script inside examples/paper-bot; .env.demo and ./config are where the user ran it.
-    const config = loadConfig({ cwd: process.env.INIT_CWD ?? process.cwd() });
+  const databaseUrl = values['database-url'] || process.env.PAPER_BOT_DATABASE_URL || undefined;
+  const { kalshiClientSettings, loadConfig, requireKalshiCredentials, storeSettings } = await import(
+    '@precog/config'
+  );
+  // Configuration only where it acts: PostgreSQL (system.yaml database.*) and live mode.
+  // pnpm runs the script inside examples/paper-bot; .env.demo and ./config are where the user ran it.
+  const config =
+    databaseUrl !== undefined || values.live
+      ? loadConfig({ cwd: process.env.INIT_CWD ?? process.cwd() })
+      : undefined;
+  if (values.live && config) {
     const credentials = requireKalshiCredentials(config);
     if (credentials.environment !== 'demo')
       throw new Error('--live trades on the demo exchange only (PRECOG_ENV=demo)');
@@ -60,7 +67,9 @@ async function main(): Promise<number> {
   const report = await runPaperBot({
     ticks: int('ticks', values.ticks, 12),
     seed: int('seed', values.seed, 7),
-    databaseUrl: values['database-url'] ?? process.env.PAPER_BOT_DATABASE_URL,
+    databaseUrl,
+    // system.yaml database.* (pool, timeouts, ssl_mode) on PostgreSQL.
+    storeOptions: config && databaseUrl !== undefined ? storeSettings(config) : undefined,
     live,
     log: values.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
   });

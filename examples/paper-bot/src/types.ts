@@ -1,5 +1,6 @@
 // What a run is given and what it reports.
 import type { KalshiClient } from '@precog/kalshi-client';
+import type { StoreOptions } from '@precog/scd2-store';
 import type Decimal from 'decimal.js';
 
 /** Options of {@link runPaperBot}. */
@@ -10,6 +11,11 @@ export interface PaperBotOptions {
   seed?: number;
   /** PostgreSQL URL; default an in-memory PGlite database. */
   databaseUrl?: string | undefined;
+  /**
+   * The other `openStore` options: `pnpm paper-bot` passes `storeSettings(config)`, the
+   * `system.yaml` `database.*` settings (pool, timeouts, TLS). Default: none.
+   */
+  storeOptions?: Omit<StoreOptions, 'databaseUrl'> | undefined;
   /** Starting cash on the fake exchange, dollars. Default 1000. */
   balance?: string;
   /** Live mode: a signed client on the Kalshi demo exchange instead of the fake one. */

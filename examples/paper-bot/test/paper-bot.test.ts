@@ -7,11 +7,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 
 function run(...args: string[]) {
+  return runWith({}, ...args);
+}
+
+function runWith(env: Record<string, string>, ...args: string[]) {
   return spawnSync(tsx, ['--conditions=@precog/source', 'src/main.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     timeout: 110_000,
-    env: { ...process.env, DATABASE_URL: '', PAPER_BOT_DATABASE_URL: '' },
+    env: { ...process.env, DATABASE_URL: '', PAPER_BOT_DATABASE_URL: '', ...env },
   });
 }
 
@@ -39,4 +43,21 @@ describe('pnpm paper-bot (spawned)', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('paper-bot: --ticks must be a whole number, got many\n');
   });
+
+  // The scratch PostgreSQL (no TLS). Skipped without DATABASE_URL, like the store's PostgreSQL tests.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'opens its PostgreSQL store with the system.yaml database settings (ssl_mode require refuses plaintext)',
+    () => {
+      const result = runWith(
+        { PRECOG_SYSTEM__DATABASE__SSL_MODE: 'require' },
+        '--quiet',
+        '--database-url',
+        process.env.DATABASE_URL ?? '',
+      );
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(
+        /^paper-bot: could not connect to [^\n]+: the server does not support TLS, and sslMode require refuses a plaintext connection\n$/,
+      );
+    },
+  );
 });

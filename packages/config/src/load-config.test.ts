@@ -156,12 +156,12 @@ describe('loadConfig: precedence', () => {
     const config = loadConfig({
       cwd: tempDir(),
       runtimeEnv: {
-        PRECOG_SYSTEM__FEATURES__DRY_RUN: 'true',
+        PRECOG_SYSTEM__LOGGING__CONSOLE__ENABLED: 'false',
         PRECOG_MARKETS__BLACKLIST__TICKERS: '[KXA, KXB]',
         PRECOG_POSITION_MANAGEMENT__EXIT_PRIORITIES__CRITICAL: '[stop_loss]',
       },
     });
-    expect(config.system.features.dry_run).toBe(true);
+    expect(config.system.logging.console.enabled).toBe(false);
     expect(config.markets.blacklist.tickers).toEqual(['KXA', 'KXB']);
     expect(config.position_management.exit_priorities.CRITICAL).toEqual(['stop_loss']);
   });
@@ -325,9 +325,9 @@ describe('loadConfig: invalid data types', () => {
 
   it('names the variable when a variable holds the wrong type', () => {
     expect(() =>
-      loadConfig({ cwd: tempDir(), runtimeEnv: { PRECOG_SYSTEM__FEATURES__DRY_RUN: 'yes' } }),
+      loadConfig({ cwd: tempDir(), runtimeEnv: { PRECOG_SYSTEM__LOGGING__CONSOLE__ENABLED: 'yes' } }),
     ).toThrow(
-      'env PRECOG_SYSTEM__FEATURES__DRY_RUN: system.features.dry_run: expected a boolean (true or false, unquoted), found string "yes"',
+      'env PRECOG_SYSTEM__LOGGING__CONSOLE__ENABLED: system.logging.console.enabled: expected a boolean (true or false, unquoted), found string "yes"',
     );
   });
 

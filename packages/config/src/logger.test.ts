@@ -163,6 +163,23 @@ describe('createLogger', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).msg).toBe('file only');
   });
 
+  it('a full disk under the log file does not throw into the caller: one warning, logging goes on', () => {
+    // /dev/full answers every write with ENOSPC, as a full disk does.
+    const out = capture();
+    const warnings = capture();
+    const logger = createLogger({ destination: out.stream, file: '/dev/full', warnings: warnings.stream });
+    expect(() => {
+      logger.info({ page: 1 }, 'synced page');
+      logger.info({ page: 2 }, 'synced page');
+      logger.warn({ page: 3 }, 'synced page');
+    }).not.toThrow();
+    expect(warnings.text()).toBe(
+      'precog: warning: cannot write the log file /dev/full (the disk is full); carrying on, log lines that cannot be written are dropped\n',
+    );
+    // The console still gets every line.
+    expect(out.lines().map((l) => l.page)).toEqual([1, 2, 3]);
+  });
+
   it('fails clearly when the log file directory does not exist', () => {
     const file = join(tempDir(), 'missing', 'precog.log');
     const error = catchError(() => createLogger({ destination: capture().stream, file })) as LogFileError;

@@ -1,4 +1,4 @@
-import { openSync } from 'node:fs';
+import { openSync, writeSync } from 'node:fs';
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import { LogFileError } from './errors';
@@ -43,8 +43,15 @@ export interface LoggerOptions {
   destination?: NodeJS.WritableStream & { isTTY?: boolean };
   /** Write to `destination` at all. Default `true` (config: `system.logging.console.enabled`). */
   console?: boolean;
-  /** Also append JSON lines to this file. It must be writable now; otherwise {@link LogFileError}. */
+  /**
+   * Also append JSON lines to this file. It must be writable now; otherwise {@link LogFileError}.
+   * A write that fails later (a full disk, a quota, the file system gone read-only) never throws
+   * into the code that logged: one warning goes to `warnings`, the line is dropped, and logging
+   * goes on (later lines are tried again).
+   */
   file?: string;
+  /** Where the one warning about a failing log file goes. Default `process.stderr`. */
+  warnings?: NodeJS.WritableStream;
   /** Fields added to every line (e.g. `{ app: 'my-bot' }`). */
   base?: Record<string, unknown>;
 }
@@ -79,7 +86,12 @@ export function createLogger(options: LoggerOptions = {}): PrecogLogger {
           : destination,
     });
   }
-  if (options.file) streams.push({ level: 'trace', stream: openLogFile(options.file) });
+  if (options.file) {
+    streams.push({
+      level: 'trace',
+      stream: openLogFile(options.file, options.warnings ?? process.stderr),
+    });
+  }
   const logger = pino(
     {
       level: options.level ?? 'info',
@@ -108,7 +120,7 @@ export function createLogger(options: LoggerOptions = {}): PrecogLogger {
   return logger;
 }
 
-function openLogFile(path: string): pino.DestinationStream {
+function openLogFile(path: string, warnings: NodeJS.WritableStream): pino.DestinationStream {
   let fd: number;
   try {
     fd = openSync(path, 'a', 0o600);
@@ -126,5 +138,33 @@ function openLogFile(path: string): pino.DestinationStream {
               : (code ?? 'unknown error');
     throw new LogFileError(path, detail, code, { cause: error });
   }
-  return pino.destination({ fd, sync: true });
+  return new TolerantFileStream(fd, path, warnings);
+}
+
+/**
+ * The log file sink: synchronous appends that never throw. A failed write (ENOSPC, EDQUOT, EIO,
+ * EROFS...) drops that line and warns once; logging must not abort the work being logged.
+ */
+class TolerantFileStream implements pino.DestinationStream {
+  private warned = false;
+
+  constructor(
+    private readonly fd: number,
+    private readonly path: string,
+    private readonly warnings: NodeJS.WritableStream,
+  ) {}
+
+  write(line: string): void {
+    try {
+      writeSync(this.fd, line);
+    } catch (error) {
+      if (this.warned) return;
+      this.warned = true;
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code;
+      this.warnings.write(
+        `precog: warning: cannot write the log file ${this.path} (${why}); carrying on, log lines that cannot be written are dropped\n`,
+      );
+    }
+  }
 }

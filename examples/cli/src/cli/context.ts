@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { createLogger, loadConfig, type PrecogConfig, type PrecogLogger } from '@precog/config';
 import type { Command } from 'commander';
 import { type GlobalOptions, globalOptionsOf } from './global-options';
+import { logErrorsTo } from './run-action';
 
 /** What a command needs: the resolved configuration, a logger and the global options. */
 export interface CliContext {
@@ -39,11 +40,14 @@ export function loadCliContext(command: Command): CliContext {
     logger: bootstrap,
   });
   const logging = config.system.logging;
+  const file = logging.file.enabled ? resolve(cwd, logging.file.path) : undefined;
   const logger = createLogger({
     level: options.verbose ? 'debug' : logging.level,
     format: logging.console.format,
     console: logging.console.enabled,
-    ...(logging.file.enabled ? { file: resolve(cwd, logging.file.path) } : {}),
+    ...(file ? { file } : {}),
   });
+  // A failure goes to the terminal as one short line and to the log file whole.
+  logErrorsTo(file ? createLogger({ level: 'error', console: false, file }) : undefined);
   return { config, logger, options };
 }

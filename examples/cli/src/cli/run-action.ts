@@ -1,3 +1,4 @@
+import type { Logger } from '@precog/config';
 import { Command, CommanderError } from 'commander';
 import { ExitCode, exitCodeFor } from './exit-codes';
 import { toErrorLine, toTerminalLine, toTerminalText } from './terminal-text';
@@ -19,20 +20,36 @@ export function causeChain(error: unknown): string[] {
   return lines;
 }
 
+let errorLog: Logger | undefined;
+
+/**
+ * Where {@link reportError} also records each failure whole (message, cause chain, response
+ * body): the log file (`system.logging.file`), so the terminal can keep its short line.
+ */
+export function logErrorsTo(logger: Logger | undefined): void {
+  errorLog = logger;
+}
+
 /**
  * Prints an error as ONE line (`precog: <message>`) on stderr, plus its cause chain when
  * `verbose`, and returns the exit code it maps to. Messages can carry text from the exchange, so
  * the line is made inert (escape sequences and control characters removed) and, without
- * `verbose`, cut to 300 characters; `verbose` adds the whole response body.
+ * `verbose`, cut to 300 characters; `verbose` adds the whole response body. The log file, when
+ * one is configured ({@link logErrorsTo}), always gets the whole message and body.
  */
 export function reportError(error: unknown, verbose: boolean): number {
   const message = error instanceof Error ? error.message : String(error);
   const first = message.split('\n')[0] ?? '';
+  const body = (error as { body?: unknown } | null)?.body;
+  // The log file is JSON (control characters escaped): it keeps the whole message and body.
+  errorLog?.error(
+    { error: message, causes: causeChain(error).slice(1), ...(body === undefined ? {} : { body }) },
+    'precog: command failed',
+  );
   process.stderr.write(`precog: ${verbose ? toTerminalLine(first) : toErrorLine(first)}\n`);
   if (verbose) {
     for (const line of causeChain(error).slice(1))
       process.stderr.write(`  caused by ${toTerminalLine(line)}\n`);
-    const body = (error as { body?: unknown } | null)?.body;
     // JSON escapes every control character, so the body is shown whole and stays inert.
     if (body !== undefined) process.stderr.write(`  response body: ${JSON.stringify(body)}\n`);
     if (error instanceof Error && error.stack) process.stderr.write(`${toTerminalText(error.stack)}\n`);

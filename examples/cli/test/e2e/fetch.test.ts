@@ -75,15 +75,19 @@ describe.each(backends)('precog sync and fetch-* end to end on %s', (backend) =>
     const run = await runCli(['sync', '--json', '--page-size', '40'], { cwd, env });
     expect(run.code).toBe(0);
     // Logs are JSON lines on stderr off a terminal: the migrations applied on first use (info),
-    // and one warning per retry.
+    // one warning per retry, and on the first 429 the adoption of /account/limits.
     const logs = run.stderr
       .trimEnd()
       .split('\n')
-      .map((line) => JSON.parse(line) as { level: string; status: number; path: string });
+      .map((line) => JSON.parse(line) as { level: string; status: number; path: string; msg: string });
     expect(logs.filter((l) => l.level !== 'info').map((l) => [l.level, l.status, l.path])).toEqual([
       ['warn', 502, '/trade-api/v2/portfolio/fills'],
+      ['warn', undefined, undefined],
       ['warn', 429, '/trade-api/v2/portfolio/fills'],
     ]);
+    expect(logs.filter((l) => l.level === 'warn')[1]?.msg).toBe(
+      'kalshi: rate limited (429): adopted the key limits from /account/limits',
+    );
     expect([html502.triggered, limited.triggered]).toEqual([1, 1]);
     const result = JSON.parse(run.stdout) as JsonResult;
     expect(result.store).toMatch(backend === 'pglite' ? /^pglite .*\.precog\/pglite$/ : /^postgres /);

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectDir, runCli } from './harness';
 
@@ -51,5 +53,26 @@ describe('precog on a server whose error carries escape sequences and a 5 KB mes
     expect(run.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(run.stderr).toContain(`  response body: ${JSON.stringify(JSON.parse(body))}\n`);
     expect(run.stderr).toContain('A'.repeat(5000));
+  });
+
+  it('the log file gets the whole server body while the terminal keeps the short line', async () => {
+    const log = join(projectDir(), 'precog.log');
+    const run = await runCli(['fetch-markets'], {
+      cwd,
+      env: {
+        KALSHI_BASE_URL: url,
+        PRECOG_SYSTEM__LOGGING__FILE__ENABLED: 'true',
+        PRECOG_SYSTEM__LOGGING__FILE__PATH: log,
+      },
+    });
+    expect(run.code).toBe(4);
+    expect(run.stderr).not.toContain('A'.repeat(400));
+    const failure = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .find((line) => line.msg === 'precog: command failed');
+    expect(failure.body).toEqual(JSON.parse(body));
+    expect(failure.error).toContain('A'.repeat(5000));
   });
 });
