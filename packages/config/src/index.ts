@@ -41,6 +41,8 @@ export type { TradingConfig } from './schemas/trading';
 export {
   type KalshiClientSettings,
   kalshiClientSettings,
+  type KalshiRateLimitSettings,
+  kalshiRateLimitSettings,
   type StoreSettings,
   storeSettings,
 } from './settings';
