@@ -40,10 +40,12 @@ async function main(): Promise<number> {
   };
   let live: { client: KalshiClient; pollMs: number } | undefined;
   if (values.live) {
-    const { kalshiClientSettings, loadConfig, requireKalshiCredentials } = await import('@precog/config');
+    const { kalshiClientSettings, kalshiRateLimitSettings, loadConfig, requireKalshiCredentials } =
+      await import('@precog/config');
     // pnpm runs the script inside examples/paper-bot; .env.demo and ./config are where the user ran it.
     const config = loadConfig({ cwd: process.env.INIT_CWD ?? process.cwd() });
     const credentials = requireKalshiCredentials(config);
+    const shared = kalshiRateLimitSettings(config);
     if (credentials.environment !== 'demo')
       throw new Error('--live trades on the demo exchange only (PRECOG_ENV=demo)');
     live = {
@@ -52,6 +54,10 @@ async function main(): Promise<number> {
         baseUrl: credentials.baseUrl,
         apiKeyId: credentials.apiKeyId,
         privateKey: credentials.privateKey,
+        // KALSHI_RATE_LIMIT_URL: the key's budget shared through Redis with every other process.
+        ...(shared
+          ? { rateLimit: await (await import('@precog/redis-limiter')).createRedisLimiter(shared) }
+          : {}),
       }),
       pollMs: int('poll-ms', values['poll-ms'], 30_000),
     };
@@ -63,7 +69,7 @@ async function main(): Promise<number> {
     databaseUrl: values['database-url'] ?? process.env.PAPER_BOT_DATABASE_URL,
     live,
     log: values.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
-  });
+  }).finally(() => live?.client.close());
   process.stdout.write(`${formatReport(report, performance.now() - started)}\n`);
   return 0;
 }

@@ -38,7 +38,8 @@ export function explainConfig(config: PrecogConfig): ExplainedValue[] {
   if (!data) throw new TypeError('explainConfig: pass a configuration returned by loadConfig');
   const out: ExplainedValue[] = [];
   const push = (path: string, value: unknown, source: ConfigSource) => {
-    const isUrl = path === 'databaseUrl' || path === 'kalshi.rateLimitUrl' || path.endsWith('.rate_limit.url');
+    const isUrl =
+      path === 'databaseUrl' || path === 'kalshi.rateLimitUrl' || path.endsWith('.rate_limit.url');
     const shown = isUrl && typeof value === 'string' ? redactUrl(value) : value;
     out.push({ path, value: renderValue(shown), source, origin: describeSource(source) });
   };

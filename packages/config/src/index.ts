@@ -40,8 +40,8 @@ export type { TradeStrategiesConfig } from './schemas/trade-strategies';
 export type { TradingConfig } from './schemas/trading';
 export {
   type KalshiClientSettings,
-  kalshiClientSettings,
   type KalshiRateLimitSettings,
+  kalshiClientSettings,
   kalshiRateLimitSettings,
   type StoreSettings,
   storeSettings,
