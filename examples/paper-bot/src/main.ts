@@ -40,9 +40,8 @@ async function main(): Promise<number> {
   };
   let live: { client: KalshiClient; pollMs: number } | undefined;
   const databaseUrl = values['database-url'] || process.env.PAPER_BOT_DATABASE_URL || undefined;
-  const { kalshiClientSettings, loadConfig, requireKalshiCredentials, storeSettings } = await import(
-    '@precog/config'
-  );
+  const { kalshiClientSettings, kalshiRateLimitSettings, loadConfig, requireKalshiCredentials, storeSettings } =
+    await import('@precog/config');
   // Configuration only where it acts: PostgreSQL (system.yaml database.*) and live mode.
   // pnpm runs the script inside examples/paper-bot; .env.demo and ./config are where the user ran it.
   const config =
@@ -51,6 +50,7 @@ async function main(): Promise<number> {
       : undefined;
   if (values.live && config) {
     const credentials = requireKalshiCredentials(config);
+    const shared = kalshiRateLimitSettings(config);
     if (credentials.environment !== 'demo')
       throw new Error('--live trades on the demo exchange only (PRECOG_ENV=demo)');
     live = {
@@ -59,6 +59,10 @@ async function main(): Promise<number> {
         baseUrl: credentials.baseUrl,
         apiKeyId: credentials.apiKeyId,
         privateKey: credentials.privateKey,
+        // KALSHI_RATE_LIMIT_URL: the key's budget shared through Redis with every other process.
+        ...(shared
+          ? { rateLimit: await (await import('@precog/redis-limiter')).createRedisLimiter(shared) }
+          : {}),
       }),
       pollMs: int('poll-ms', values['poll-ms'], 30_000),
     };
@@ -72,7 +76,7 @@ async function main(): Promise<number> {
     storeOptions: config && databaseUrl !== undefined ? storeSettings(config) : undefined,
     live,
     log: values.quiet ? undefined : (line) => process.stdout.write(`${line}\n`),
-  });
+  }).finally(() => live?.client.close());
   process.stdout.write(`${formatReport(report, performance.now() - started)}\n`);
   return 0;
 }

@@ -11,6 +11,8 @@ export interface ConfigOverrides {
   kalshi?: {
     /** REST base URL, as `KALSHI_BASE_URL` would set it. */
     baseUrl?: string;
+    /** Redis URL of the shared request budget, as `KALSHI_RATE_LIMIT_URL` would set it. */
+    rateLimitUrl?: string;
     apiKeyId?: string;
     /** Path of a PEM private key file. */
     privateKeyPath?: string;

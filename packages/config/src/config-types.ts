@@ -27,6 +27,11 @@ export interface KalshiSettings {
   readonly privateKey?: KeyObject;
   /** Where the key came from: a file path or `KALSHI_PRIVATE_KEY` (never the key text). */
   readonly privateKeySource?: string;
+  /**
+   * Redis URL of the shared request budget (`KALSHI_RATE_LIMIT_URL`, else markets.yaml
+   * `platforms.kalshi.rate_limit.url`), if set. Its password is redacted whenever rendered.
+   */
+  readonly rateLimitUrl?: string;
 }
 
 /** The resolved, validated, deeply frozen configuration. */

@@ -25,6 +25,7 @@ const RUNTIME_KEYS = [
   'kalshi.websocketUrl',
   'kalshi.apiKeyId',
   'kalshi.privateKey',
+  'kalshi.rateLimitUrl',
 ];
 
 /**
@@ -37,7 +38,9 @@ export function explainConfig(config: PrecogConfig): ExplainedValue[] {
   if (!data) throw new TypeError('explainConfig: pass a configuration returned by loadConfig');
   const out: ExplainedValue[] = [];
   const push = (path: string, value: unknown, source: ConfigSource) => {
-    const shown = path === 'databaseUrl' && typeof value === 'string' ? redactUrl(value) : value;
+    const isUrl =
+      path === 'databaseUrl' || path === 'kalshi.rateLimitUrl' || path.endsWith('.rate_limit.url');
+    const shown = isUrl && typeof value === 'string' ? redactUrl(value) : value;
     out.push({ path, value: renderValue(shown), source, origin: describeSource(source) });
   };
   for (const key of RUNTIME_KEYS) {

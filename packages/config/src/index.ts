@@ -40,7 +40,9 @@ export type { TradeStrategiesConfig } from './schemas/trade-strategies';
 export type { TradingConfig } from './schemas/trading';
 export {
   type KalshiClientSettings,
+  type KalshiRateLimitSettings,
   kalshiClientSettings,
+  kalshiRateLimitSettings,
   type StoreSettings,
   storeSettings,
 } from './settings';

@@ -63,3 +63,33 @@ export function kalshiClientSettings(config: Pick<PrecogConfig, 'system'>): Kals
     maxPagesWithoutNewItems: pagination.max_pages_without_new_items,
   };
 }
+
+/**
+ * The options of `@precog/redis-limiter`'s `createRedisLimiter` that the configuration sets
+ * (structurally the same names), or undefined when no shared budget is configured.
+ */
+export interface KalshiRateLimitSettings {
+  /** `KALSHI_RATE_LIMIT_URL`, else markets.yaml `platforms.kalshi.rate_limit.url`. */
+  url: string;
+  /** The key id whose budget is shared (`config.kalshi.apiKeyId`), if one is configured. */
+  apiKeyId?: string;
+  /** `platforms.kalshi.rate_limit.fallback_fraction`: share of the budget while Redis is down. */
+  fallbackFraction: number;
+  /** `platforms.kalshi.rate_limit.command_timeout_ms`: a slower Redis counts as down. */
+  commandTimeoutMs: number;
+}
+
+/** The shared rate limit of the configuration (`KALSHI_RATE_LIMIT_URL`), or undefined: unset, nothing changes. */
+export function kalshiRateLimitSettings(
+  config: Pick<PrecogConfig, 'kalshi' | 'markets'>,
+): KalshiRateLimitSettings | undefined {
+  const url = config.kalshi.rateLimitUrl;
+  if (url === undefined) return undefined;
+  const yaml = config.markets.platforms.kalshi.rate_limit;
+  return {
+    url,
+    ...(config.kalshi.apiKeyId === undefined ? {} : { apiKeyId: config.kalshi.apiKeyId }),
+    fallbackFraction: yaml.fallback_fraction.toNumber(),
+    commandTimeoutMs: yaml.command_timeout_ms,
+  };
+}

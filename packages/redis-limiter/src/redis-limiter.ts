@@ -59,6 +59,8 @@ export class RedisRateLimiter implements RequestLimiter {
   private probeTimer: TimerHandle | undefined;
   private probing = false;
   private readonly sleepers = new Set<Sleeper>();
+  /** Tokens admitted by Redis whose callers still wait, and tokens queued on the local buckets. */
+  private readonly outstanding = { shared: { read: 0, write: 0 }, local: { read: 0, write: 0 } };
   private readonly counters: RedisLimiterStats = { shared: 0, fallback: 0, outages: 0, recoveries: 0 };
 
   /** @internal Use `createRedisLimiter`, which connects first. */
@@ -156,7 +158,16 @@ export class RedisRateLimiter implements RequestLimiter {
 
   private acquireLocal(request: AcquireRequest): Promise<void> {
     this.counters.fallback += 1;
-    return (this.fallback as LocalFallback).bucket(request.bucket).acquire(request.cost, request.signal);
+    const local = this.outstanding.local;
+    local[request.bucket] += request.cost;
+    const settle = (): void => {
+      local[request.bucket] -= request.cost;
+    };
+    const taken = (this.fallback as LocalFallback)
+      .bucket(request.bucket)
+      .acquire(request.cost, request.signal);
+    taken.then(settle, settle);
+    return taken;
   }
 
   private async acquireShared({ bucket, cost, signal }: AcquireRequest): Promise<void> {
@@ -171,7 +182,13 @@ export class RedisRateLimiter implements RequestLimiter {
       return this.acquireLocal({ bucket, cost, ...(signal ? { signal } : {}) });
     }
     this.counters.shared += 1;
-    if (waitMs > 0 || signal?.aborted) await this.sleep(waitMs, signal, () => this.refund(bucket, cost));
+    if (waitMs <= 0 && !signal?.aborted) return;
+    this.outstanding.shared[bucket] += cost;
+    try {
+      await this.sleep(waitMs, signal, () => this.refund(bucket, cost));
+    } finally {
+      this.outstanding.shared[bucket] -= cost;
+    }
   }
 
   /** Waits `ms`; an abort gives the reservation back and rejects with the signal's reason. */
@@ -253,6 +270,15 @@ export class RedisRateLimiter implements RequestLimiter {
       this.options.clock,
     );
     this.locals.push(this.fallback);
+    // Requests Redis admitted that still wait will go out meanwhile: the local budget pays them first.
+    for (const kind of ['read', 'write'] as const) {
+      const owed = this.outstanding.shared[kind];
+      if (owed > 0)
+        this.fallback
+          .bucket(kind)
+          .acquire(owed)
+          .catch(() => undefined);
+    }
     this.options.logger.warn(
       { reason: describe(cause), fallbackFraction: this.options.fallbackFraction },
       `redis-limiter: Redis is unreachable; this process now limits itself to ${Math.round(
@@ -282,10 +308,14 @@ export class RedisRateLimiter implements RequestLimiter {
         if (this.adopted) await this.storeLimits(this.adopted);
         // Every process spent the server's budget through its local bucket meanwhile: start the
         // shared buckets empty rather than full.
-        await Promise.all([
-          this.redis.precogDrain(...this.scriptArgs('read')),
-          this.redis.precogDrain(...this.scriptArgs('write')),
-        ]);
+        // Requests still queued on the local buckets will go out too: charge them now.
+        await Promise.all(
+          (['read', 'write'] as const).map(async (kind) => {
+            await this.redis.precogDrain(...this.scriptArgs(kind));
+            const queued = this.outstanding.local[kind];
+            if (queued > 0) await this.redis.precogRefund(...this.scriptArgs(kind), -queued);
+          }),
+        );
         if (this.closed) return;
         this.current = 'shared';
         this.counters.recoveries += 1;

@@ -3,6 +3,7 @@ import { KalshiClient } from '@precog/kalshi-client';
 import type { Store } from '@precog/scd2-store';
 import type { Command } from 'commander';
 import { type CliContext, loadCliContext } from '../cli/context';
+import { sharedRateLimit } from '../cli/rate-limit';
 import { openCliStore } from '../cli/store';
 import { guardProdBaseUrl } from './prod-guard';
 
@@ -37,14 +38,27 @@ export async function openSyncSession(command: Command, options: { signed: boole
     baseUrl: kalshi.baseUrl,
     environment: kalshi.environment,
     ...(signing ? { apiKeyId: signing.apiKeyId, privateKey: signing.privateKey } : {}),
+    // KALSHI_RATE_LIMIT_URL: the key's budget shared through Redis with every other process.
+    ...(await sharedRateLimit(config, logger)),
     logger,
   });
-  const { store, where, close } = await openCliStore(context, { migrate: true });
+  let opened: Awaited<ReturnType<typeof openCliStore>>;
+  try {
+    opened = await openCliStore(context, { migrate: true });
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  const { store, where } = opened;
   return {
     context,
     client,
     store,
     where,
-    close,
+    // The client holds the shared limiter's Redis connection: release it with the store.
+    close: async () => {
+      await client.close();
+      await opened.close();
+    },
   };
 }

@@ -38,11 +38,14 @@ export function isKeyObject(value: unknown): value is KeyObject {
   );
 }
 
+/** Keys whose string value is a connection URL that may hold a password. */
+const URL_KEYS = new Set(['databaseUrl', 'rateLimitUrl', 'url']);
+
 /** A plain, JSON-safe copy of the config: decimals as strings, key hidden, URL password hidden. */
 export function toRedactedPlain(value: unknown, key?: string): unknown {
   if (isKeyObject(value)) return REDACTED;
   if (Decimal.isDecimal(value)) return value.toString();
-  if (typeof value === 'string') return key === 'databaseUrl' ? redactUrl(value) : value;
+  if (typeof value === 'string') return key !== undefined && URL_KEYS.has(key) ? redactUrl(value) : value;
   if (Array.isArray(value)) return value.map((v) => toRedactedPlain(v));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

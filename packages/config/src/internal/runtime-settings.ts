@@ -108,7 +108,10 @@ export function resolveKalshi(
     apiKeyId?: string;
     privateKey?: KeyObject;
     privateKeySource?: string;
+    rateLimitUrl?: string;
   } = { environment: env, baseUrl: baseUrl.replace(/\/+$/, ''), websocketUrl: exchange.websocket_url };
+  const rateLimitUrl = resolveRateLimitUrl(inputs, markets, tree);
+  if (rateLimitUrl !== undefined) settings.rateLimitUrl = rateLimitUrl;
 
   const keyId = inputs.variables.first(`KALSHI_${ENV}_API_KEY_ID`, 'KALSHI_API_KEY_ID');
   if (overrides.kalshi?.apiKeyId !== undefined) {
@@ -141,4 +144,50 @@ export function resolveKalshi(
   }
   attachRedactedRendering(settings, `[KalshiSettings ${env}]`);
   return settings;
+}
+
+/**
+ * The shared rate limit's Redis URL: the override, `KALSHI_RATE_LIMIT_URL`, else markets.yaml
+ * `platforms.kalshi.rate_limit.url`. Checked to be redis:// without ever echoing it (it may hold
+ * a password).
+ */
+function resolveRateLimitUrl(
+  inputs: RuntimeInputs,
+  markets: PrecogConfig['markets'],
+  tree: LayeredTree,
+): string | undefined {
+  const runtime = inputs.sources;
+  const found = inputs.variables.get('KALSHI_RATE_LIMIT_URL');
+  let url: string | undefined;
+  if (inputs.overrides.kalshi?.rateLimitUrl !== undefined) {
+    url = inputs.overrides.kalshi.rateLimitUrl;
+    runtime.set('kalshi.rateLimitUrl', inputs.overrideSource);
+  } else if (found && found.value !== '') {
+    url = found.value;
+    runtime.set('kalshi.rateLimitUrl', found.source);
+  } else {
+    url = markets.platforms.kalshi.rate_limit.url ?? undefined;
+    runtime.set(
+      'kalshi.rateLimitUrl',
+      tree.sourceOf(['markets', 'platforms', 'kalshi', 'rate_limit', 'url']) ?? { kind: 'default' },
+    );
+  }
+  if (url === undefined) return undefined;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') {
+    throw new ConfigValidationError([
+      {
+        keyPath: 'kalshi.rateLimitUrl',
+        expected: 'a redis://host:port/db or rediss:// URL',
+        found: protocol ? `a ${protocol.slice(0, -1)} URL` : 'text that is not a URL',
+        origin: describeSource(runtime.get('kalshi.rateLimitUrl')!),
+      },
+    ]);
+  }
+  return url;
 }

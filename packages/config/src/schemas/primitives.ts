@@ -13,6 +13,8 @@ export const strList = z.array(str, { error: 'a list of strings' });
 export const time = str.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'a time "HH:MM"' });
 export const date = str.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a date YYYY-MM-DD' });
 export const url = str.regex(/^(https?|wss?):\/\/\S+$/, { error: 'an http(s) or ws(s) URL' });
+/** A Redis URL (`redis://host:port/db`, `rediss://` for TLS). */
+export const redisUrl = str.regex(/^rediss?:\/\/\S+$/, { error: 'a redis://host:port/db or rediss:// URL' });
 
 /**
  * Money, prices, probabilities, fractions and percentages: a `Decimal`. YAML numbers with a

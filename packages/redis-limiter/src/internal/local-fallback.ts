@@ -3,7 +3,7 @@ import { type BucketKind, type BucketLimits, type Clock, TokenBucket } from '@pr
 /** The server's bucket size less the headroom, as the scripts compute it. */
 export function effectiveSize(limit: BucketLimits[BucketKind], headroomTokens: number | undefined): number {
   const cap = limit.bucketSize ?? limit.tokensPerSecond;
-  const headroom = headroomTokens ?? Math.min(10, cap / 10);
+  const headroom = headroomTokens ?? cap / 5;
   return Math.max(cap - headroom, 1);
 }
 

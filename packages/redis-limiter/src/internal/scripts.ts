@@ -19,7 +19,7 @@ local lim = redis.call('HMGET', KEYS[2], 'rate', 'cap')
 local rate = tonumber(lim[1]) or tonumber(ARGV[1])
 local cap = tonumber(lim[2]) or tonumber(ARGV[2])
 local headroom = tonumber(ARGV[3])
-if headroom < 0 then headroom = math.min(10, cap / 10) end
+if headroom < 0 then headroom = cap / 5 end
 local size = math.max(cap - headroom, 1)
 local st = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
 local tokens = tonumber(st[1])
@@ -42,8 +42,8 @@ redis.call('PEXPIRE', KEYS[1], math.ceil((size - tokens) * 1000 / rate) + 1000)
 `;
 
 /**
- * KEYS: state, limits. ARGV: default rate, default capacity, headroom (-1: one default request,
- * at most a tenth of the bucket), cost. Returns `{ waitMs, rate, cap }` (rate and cap as text).
+ * KEYS: state, limits. ARGV: default rate, default capacity, headroom (-1: a fifth of the
+ * bucket), cost. Returns `{ waitMs, rate, cap }` (rate and cap as text).
  */
 export const ACQUIRE_SCRIPT = `${PRELUDE}
 local need = math.min(tonumber(ARGV[4]), size)
@@ -61,7 +61,10 @@ ${STORE}
 return 0
 `;
 
-/** KEYS: state, limits. ARGV: default rate, default capacity, headroom, cost. Gives a reservation back. */
+/**
+ * KEYS: state, limits. ARGV: default rate, default capacity, headroom, cost. Gives a reservation
+ * back (a negative cost charges tokens spent elsewhere, without waiting).
+ */
 export const REFUND_SCRIPT = `${PRELUDE}
 tokens = math.min(size, tokens + tonumber(ARGV[4]))
 ${STORE}
