@@ -1,4 +1,5 @@
 import type { FakeRequest } from '../types';
+import { historicalRoute } from './historical';
 import { expireOrders } from './ledger';
 import {
   amend,
@@ -43,6 +44,7 @@ export function route(
   const [a, b, c, d, e] = seg;
   if (method === 'GET') {
     if (a === 'exchange' && b === 'status' && !c) return read.exchangeStatus(state);
+    if (a === 'historical') return historicalRoute(state, q, b, c);
     if (a === 'exchange' && b === 'schedule' && !c) return read.exchangeSchedule();
     if (a === 'markets' && !b) return read.listMarkets(state, q);
     if (a === 'markets' && b === 'trades' && !c) return read.listTrades(state, q);
