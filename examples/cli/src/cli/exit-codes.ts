@@ -17,6 +17,11 @@ export const ExitCode = {
   Exchange: 4,
   /** The database failed (any `StoreError`, or PostgreSQL connection/auth failures). */
   Database: 5,
+  /**
+   * A sync finished but kept items aside (malformed, or a value the store cannot hold): every good
+   * item is stored, the bad ones are named on stderr and recorded in `ingest_errors`.
+   */
+  ItemsKeptAside: 6,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -85,14 +85,19 @@ export interface FakeExchange {
   /**
    * Moves the historical cutoff (`GET /historical/cutoff`). Fills before `tradesCreated` leave
    * `GET /portfolio/fills` and are served by `GET /historical/fills` only, as on Kalshi. Omitted
-   * fields keep their value; all start at the epoch (nothing archived).
+   * fields keep their value; all start at the epoch (nothing archived). With `when`, the move
+   * happens just before the `nth` request to `path` (after `/trade-api/v2`) is handled, so a test
+   * can move the cutoff in the middle of a client's walk without timing.
    */
-  setHistoricalCutoff(cutoff: {
-    tradesCreated?: Date | number;
-    ordersUpdated?: Date | number;
-    marketSettled?: Date | number;
-    positionsLastUpdated?: Date | number;
-  }): void;
+  setHistoricalCutoff(
+    cutoff: {
+      tradesCreated?: Date | number;
+      ordersUpdated?: Date | number;
+      marketSettled?: Date | number;
+      positionsLastUpdated?: Date | number;
+    },
+    when?: { path: string; nth: number },
+  ): void;
   /**
    * Overrides fields of one fill's JSON as the fill endpoints send it (`undefined` removes a field;
    * no patch restores the true body): drift, a malformed item, or a corrected fee or count.
@@ -154,6 +159,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
   const buckets = new Map<string, { read: FakeTokenBucket; write: FakeTokenBucket }>();
   const faults: ActiveFault[] = [];
   const requests: FakeRequestRecord[] = [];
+  const cutoffMoves: Array<{ path: string; nth: number; seen: number; apply: () => void }> = [];
   let clientIds = 0;
 
   const bucketsFor = (id: string, now: number) => {
@@ -191,6 +197,14 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     let truncate = false;
     let keyId: string | undefined;
 
+    for (const move of [...cutoffMoves]) {
+      if (move.path !== path) continue;
+      move.seen += 1;
+      if (move.seen >= move.nth) {
+        cutoffMoves.splice(cutoffMoves.indexOf(move), 1);
+        move.apply();
+      }
+    }
     for (const fault of [...faults]) {
       if (!fault.claim(method, path)) continue;
       const { kind } = fault.spec;
@@ -339,7 +353,16 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     setBalance(dollars) {
       state.balance = dec(dollars);
     },
-    setHistoricalCutoff(cutoff) {
+    setHistoricalCutoff(cutoff, when) {
+      if (when !== undefined) {
+        cutoffMoves.push({
+          path: when.path,
+          nth: when.nth,
+          seen: 0,
+          apply: () => exchange.setHistoricalCutoff(cutoff),
+        });
+        return;
+      }
       const c = historicalOf(state).cutoff;
       const ms = (v: Date | number | undefined, old: number) =>
         v === undefined ? old : v instanceof Date ? v.getTime() : v;
