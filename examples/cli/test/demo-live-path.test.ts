@@ -37,7 +37,8 @@ describe('pnpm demo --live flow (against a fake exchange standing in for Kalshi 
     });
     expect(code).toBe(0);
     expect(out).toContain(`Kalshi demo exchange at ${fake.server.url} with key e2e-key`);
-    expect(out).toContain('  fills: 3 items in 1 page: 3 inserted, 0 versioned, 0 unchanged, 0 duplicates');
+    // One live page, then the (empty) GET /historical/fills page.
+    expect(out).toContain('  fills: 3 items in 2 pages: 3 inserted, 0 versioned, 0 unchanged, 0 duplicates');
     expect(out).toContain('  markets: 2 items in 1 page: 2 inserted, 0 versioned, 0 unchanged, 0 duplicates');
     expect(out).toContain('Balance: $321.09 cash');
     expect(out).toContain('  markets: 2 items in 1 page: 0 inserted, 0 versioned, 2 unchanged, 0 duplicates');

@@ -49,7 +49,7 @@ describe('pnpm demo (offline)', () => {
     expect(section(out, '── 1. Full sync').split('\n').slice(1, 6)).toEqual([
       '  balance: 1 items in 1 page: 1 inserted, 0 versioned, 0 unchanged, 0 duplicates',
       '  positions: 32 items in 1 page: 32 inserted, 0 versioned, 0 unchanged, 0 duplicates, 0 closed',
-      '  fills: 144 items in 3 pages: 144 inserted, 0 versioned, 0 unchanged, 0 duplicates',
+      '  fills: 144 items in 4 pages: 144 inserted, 0 versioned, 0 unchanged, 0 duplicates',
       '  settlements: 2 items in 1 page: 2 inserted, 0 versioned, 0 unchanged, 0 duplicates',
       '  markets: 32 items in 1 page: 32 inserted, 0 versioned, 0 unchanged, 0 duplicates',
     ]);
@@ -61,7 +61,7 @@ describe('pnpm demo (offline)', () => {
     expect(stored).toContain('Markets: 32 stored (32 active in 16 events)');
     // The game that ended: its position closes (same key), a settlement and a status change arrive.
     expect(section(out, '── 3.')).toMatch(
-      /positions: 32 items in 1 page: 0 inserted, 1 versioned, 31 unchanged, 0 duplicates, 1 closed\n {2}fills: 144 items in 3 pages: 0 inserted, 0 versioned, 0 unchanged, 144 duplicates\n {2}settlements: 3 items in 1 page: 1 inserted, 0 versioned, 0 unchanged, 2 duplicates\n {2}markets: 32 items in 1 page: 0 inserted, 5 versioned, 27 unchanged, 0 duplicates/,
+      /positions: 32 items in 1 page: 0 inserted, 1 versioned, 31 unchanged, 0 duplicates, 1 closed\n {2}fills: 9 items in 1 page: 0 inserted, 0 versioned, 0 unchanged, 9 duplicates\n {2}settlements: 2 items in 1 page: 1 inserted, 0 versioned, 0 unchanged, 1 duplicates\n {2}markets: 32 items in 1 page: 0 inserted, 5 versioned, 27 unchanged, 0 duplicates/,
     );
     const history = section(out, '── 4.');
     expect(history).toMatch(/SCD2 history of KXNFLGAME-\S+ \(3 versions\):/);

@@ -205,11 +205,13 @@ export { syncMarkets } from './sync/markets';
 export { toMetadata } from './sync/metadata';
 export { syncPositions } from './sync/positions';
 export { syncSettlements } from './sync/settlements';
+export { DEFAULT_OVERLAP_SECONDS } from './sync/since';
 export { type SyncAllOptions, type SyncAllResult, syncAll } from './sync/sync-all';
 export {
   SYNC_STAGES,
   type SyncClient,
   type SyncCounts,
+  type SyncInvalidItem,
   /** @deprecated Use {@link Logger}. */
   type SyncLogger,
   type SyncMarketsOptions,

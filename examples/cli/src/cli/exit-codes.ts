@@ -22,11 +22,16 @@ export const ExitCode = {
    * from the file system: a data directory, a CSV, a plot or log file the user named).
    */
   Filesystem: 6,
+  /**
+   * A sync finished but kept items aside (malformed, or a value the store cannot hold): every good
+   * item is stored, the bad ones are named on stderr and recorded in `ingest_errors`.
+   */
+  ItemsKeptAside: 7,
 } as const;
 
 /** One line for `--help` and the README: what each exit code means. */
 export const EXIT_CODES_HELP =
-  'Exit codes: 0 success, 1 internal error (a bug), 2 usage, 3 configuration or credentials, 4 exchange (including bad data from it), 5 database, 6 filesystem (a file or directory that cannot be read or written: permissions, full disk, missing), 130 interrupted.';
+  'Exit codes: 0 success, 1 internal error (a bug), 2 usage, 3 configuration or credentials, 4 exchange (including bad data from it), 5 database, 6 filesystem (a file or directory that cannot be read or written: permissions, full disk, missing), 7 a sync kept items aside, 130 interrupted.';
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 

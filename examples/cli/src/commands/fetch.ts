@@ -12,10 +12,11 @@ import {
 } from '@precog/managers';
 import { PrecisionError } from '@precog/scd2-store';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { ExitCode } from '../cli/exit-codes';
 import { globalOptionsOf } from '../cli/global-options';
 import { printResult } from '../cli/output';
 import { runAction } from '../cli/run-action';
-import { progressReporter, summaryLine } from '../sync/progress';
+import { keptAsideLine, progressReporter, summaryLine } from '../sync/progress';
 import { openSyncSession } from '../sync/session';
 
 /**
@@ -66,6 +67,7 @@ interface FetchOptions {
   status?: SyncMarketsOptions['status'];
   series?: string;
   event?: string;
+  full?: boolean;
 }
 
 function pageSize(value: string): number {
@@ -76,12 +78,29 @@ function pageSize(value: string): number {
   return n;
 }
 
-/** The JSON of a result: counts and where they went. */
-function resultJson(result: SyncAllResult, where: string) {
+/** The JSON of a result: counts, where they went, and how fresh the portfolio reads were. */
+function resultJson(result: SyncAllResult, where: string, userData: Date | undefined) {
   return {
     store: where,
+    user_data_timestamp: userData?.toISOString() ?? null,
     results: result.results.map((r) => ({ ...r })),
   };
+}
+
+/**
+ * `GET /exchange/user_data_timestamp` after a portfolio sync: the time up to which the balance,
+ * positions and fills read reflect the exchange. Informational: a failure is logged, not fatal.
+ */
+async function userDataTimestamp(
+  client: { exchange: { getUserDataTimestamp(): Promise<Date> } },
+  logger: { warn(obj: object, msg: string): void },
+): Promise<Date | undefined> {
+  try {
+    return await client.exchange.getUserDataTimestamp();
+  } catch (error) {
+    logger.warn({ error: (error as Error).message }, 'could not read user_data_timestamp');
+    return undefined;
+  }
 }
 
 /** Runs the stages with progress and prints the summary (one line per stage, or JSON). */
@@ -109,14 +128,27 @@ async function runStages(
       status: options.status,
       seriesTicker: options.series,
       eventTicker: options.event,
+      full: options.full ?? false,
       onProgress: (p) => progress.onProgress(p),
       signal: abort.signal,
       logger: session.context.logger,
     });
     progress.stop();
-    printResult(global, resultJson(result, session.where), () =>
-      result.results.map((r: SyncResult) => summaryLine(r)).join('\n'),
+    const userData = signed ? await userDataTimestamp(session.client, session.context.logger) : undefined;
+    printResult(global, resultJson(result, session.where, userData), () =>
+      [
+        ...result.results.map((r: SyncResult) => summaryLine(r)),
+        ...(userData === undefined
+          ? []
+          : [`user data as of ${userData.toISOString()} (user_data_timestamp)`]),
+      ].join('\n'),
     );
+    const aside = keptAsideLine(result.results);
+    if (aside !== undefined) {
+      // Everything else is stored; the bad items are named here and kept in ingest_errors.
+      process.stderr.write(`${aside}\n`);
+      process.exitCode = ExitCode.ItemsKeptAside;
+    }
   } catch (error) {
     progress.stop();
     if (!(error instanceof SyncInterruptedError)) throw syncFailure(error, session.context.config.env);
@@ -129,6 +161,13 @@ async function runStages(
     process.off('SIGTERM', onSignal);
     await session.close();
   }
+}
+
+function withFull(command: Command): Command {
+  return command.option(
+    '--full',
+    're-read the whole history (both sides of the historical cutoff) instead of starting from the stored high-water mark',
+  );
 }
 
 function withPageSize(command: Command): Command {
@@ -180,7 +219,9 @@ const SINGLE: ReadonlyArray<{ name: string; stage: SyncStage; description: strin
 /** Registers the fetch-* commands and `sync`. */
 export function register(program: Command): void {
   for (const { name, stage, description } of SINGLE) {
-    withPageSize(program.command(name).description(description)).action(
+    const command = withPageSize(program.command(name).description(description));
+    if (stage === 'fills' || stage === 'settlements') withFull(command);
+    command.action(
       runAction(async (options: FetchOptions, command: Command) => runStages(command, [stage], options)),
     );
   }
@@ -193,9 +234,11 @@ export function register(program: Command): void {
   );
   withMarketFilters(
     withPageSize(
-      program
-        .command('sync')
-        .description('fetch balance, positions, fills, settlements and markets into the store'),
+      withFull(
+        program
+          .command('sync')
+          .description('fetch balance, positions, fills, settlements and markets into the store'),
+      ),
     ),
   ).action(
     runAction(async (options: FetchOptions, command: Command) =>

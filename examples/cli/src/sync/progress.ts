@@ -5,7 +5,20 @@ import cliProgress from 'cli-progress';
 export function summaryLine(result: SyncResult): string {
   const pages = `${result.pages} page${result.pages === 1 ? '' : 's'}`;
   const closed = result.stage === 'positions' ? `, ${result.closed} closed` : '';
-  return `${result.stage}: ${result.items} items in ${pages}: ${result.inserted} inserted, ${result.versioned} versioned, ${result.unchanged} unchanged, ${result.duplicates} duplicates${closed}`;
+  const corrected = result.corrected > 0 ? `, ${result.corrected} corrected` : '';
+  const aside = result.invalid.length > 0 ? `, ${result.invalid.length} kept aside` : '';
+  return `${result.stage}: ${result.items} items in ${pages}: ${result.inserted} inserted, ${result.versioned} versioned, ${result.unchanged} unchanged, ${result.duplicates} duplicates${closed}${corrected}${aside}`;
+}
+
+/**
+ * One line naming every item a run kept aside, by its id:
+ * `precog: 2 items kept aside (recorded in ingest_errors): fill f-05 at yes_price_dollars, market KX-1 at ticker`.
+ */
+export function keptAsideLine(results: readonly SyncResult[]): string | undefined {
+  const items = results.flatMap((r) => r.invalid);
+  if (items.length === 0) return undefined;
+  const named = items.map((i) => `${i.kind} ${i.id ?? '(no id)'} at ${i.path}`).join(', ');
+  return `precog: ${items.length} item${items.length === 1 ? '' : 's'} kept aside (recorded in ingest_errors): ${named}`;
 }
 
 /** A progress sink: `onProgress` for the sync, `stop()` when it is over. */

@@ -115,3 +115,10 @@ describe('a malformed item in the middle of a page', () => {
     expect(page.invalidItems[0]).toMatchObject({ kind: 'market', id: undefined, path: 'ticker' });
   });
 });
+
+describe('exchange.getUserDataTimestamp', () => {
+  it('reads as_of_time as a Date', async () => {
+    answer('/exchange/user_data_timestamp', { as_of_time: '2026-12-06T17:45:02.123Z' });
+    expect(await client().exchange.getUserDataTimestamp()).toEqual(new Date('2026-12-06T17:45:02.123Z'));
+  });
+});

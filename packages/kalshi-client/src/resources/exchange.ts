@@ -5,6 +5,7 @@ import {
   type ExchangeStatus,
   exchangeScheduleResponseSchema,
   exchangeStatusSchema,
+  userDataTimestampSchema,
 } from '../schemas/exchange';
 
 /** `client.exchange`: whether the exchange is up and when it trades. */
@@ -26,5 +27,22 @@ export class ExchangeResource {
       options,
     );
     return response.schedule;
+  }
+
+  /**
+   * `GET /exchange/user_data_timestamp`: how fresh portfolio reads are — the time up to which the
+   * balance, orders, fills and positions endpoints reflect the exchange.
+   */
+  async getUserDataTimestamp(options?: RequestOptions): Promise<Date> {
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: '/exchange/user_data_timestamp',
+        schema: userDataTimestampSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.as_of_time;
   }
 }

@@ -48,3 +48,9 @@ export const exchangeScheduleResponseSchema = z.object({
   }),
 });
 export type ExchangeSchedule = z.output<typeof exchangeScheduleResponseSchema>['schedule'];
+
+/**
+ * `GET /exchange/user_data_timestamp`: `{"as_of_time":"2026-12-06T17:45:02.123Z"}` — when the data of
+ * the balance, orders, fills and positions endpoints was last validated (they lag the exchange a little).
+ */
+export const userDataTimestampSchema = z.object({ as_of_time: isoDate });

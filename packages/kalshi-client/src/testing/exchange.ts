@@ -5,6 +5,7 @@ import { authenticate } from './internal/auth';
 import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal/buckets';
 import { ActiveFault, HTML_BODY } from './internal/faults';
 import { dec } from './internal/format';
+import { historicalOf } from './internal/historical';
 import { cancelOrder } from './internal/ledger';
 import { matchRestingOrders } from './internal/matching';
 import { type MswModule, mswHandlers } from './internal/msw';
@@ -86,6 +87,27 @@ export interface FakeExchange {
   setStatus(status: { exchangeActive?: boolean; tradingActive?: boolean }): void;
   /** Sets the cash balance in dollars. */
   setBalance(dollars: Decimal.Value): void;
+  /**
+   * Moves the historical cutoff (`GET /historical/cutoff`). Fills before `tradesCreated` leave
+   * `GET /portfolio/fills` and are served by `GET /historical/fills` only, as on Kalshi. Omitted
+   * fields keep their value; all start at the epoch (nothing archived). With `when`, the move
+   * happens just before the `nth` request to `path` (after `/trade-api/v2`) is handled, so a test
+   * can move the cutoff in the middle of a client's walk without timing.
+   */
+  setHistoricalCutoff(
+    cutoff: {
+      tradesCreated?: Date | number;
+      ordersUpdated?: Date | number;
+      marketSettled?: Date | number;
+      positionsLastUpdated?: Date | number;
+    },
+    when?: { path: string; nth: number },
+  ): void;
+  /**
+   * Overrides fields of one fill's JSON as the fill endpoints send it (`undefined` removes a field;
+   * no patch restores the true body): drift, a malformed item, or a corrected fee or count.
+   */
+  setFillWire(fillId: string, patch?: Record<string, unknown>): void;
   /** Injects a fault into matching requests; see {@link FakeFaultSpec}. */
   injectFault(spec: FakeFaultSpec): FakeFault;
   /** Removes every injected fault. */
@@ -148,6 +170,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
   const buckets = new Map<string, { read: FakeTokenBucket; write: FakeTokenBucket }>();
   const faults: ActiveFault[] = [];
   const requests: FakeRequestRecord[] = [];
+  const cutoffMoves: Array<{ path: string; nth: number; seen: number; apply: () => void }> = [];
   let clientIds = 0;
   let streams: FakeStreamServer | undefined;
   // Every state change is streamed to the WebSocket subscribers right after it happens.
@@ -188,6 +211,14 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     let truncate = false;
     let keyId: string | undefined;
 
+    for (const move of [...cutoffMoves]) {
+      if (move.path !== path) continue;
+      move.seen += 1;
+      if (move.seen >= move.nth) {
+        cutoffMoves.splice(cutoffMoves.indexOf(move), 1);
+        move.apply();
+      }
+    }
     for (const fault of [...faults]) {
       if (!fault.claim(method, path)) continue;
       const { kind } = fault.spec;
@@ -344,6 +375,28 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     },
     setBalance(dollars) {
       state.balance = dec(dollars);
+    },
+    setHistoricalCutoff(cutoff, when) {
+      if (when !== undefined) {
+        cutoffMoves.push({
+          path: when.path,
+          nth: when.nth,
+          seen: 0,
+          apply: () => exchange.setHistoricalCutoff(cutoff),
+        });
+        return;
+      }
+      const c = historicalOf(state).cutoff;
+      const ms = (v: Date | number | undefined, old: number) =>
+        v === undefined ? old : v instanceof Date ? v.getTime() : v;
+      c.tradesCreatedMs = ms(cutoff.tradesCreated, c.tradesCreatedMs);
+      c.ordersUpdatedMs = ms(cutoff.ordersUpdated, c.ordersUpdatedMs);
+      c.marketSettledMs = ms(cutoff.marketSettled, c.marketSettledMs);
+      c.positionsMs = ms(cutoff.positionsLastUpdated, c.positionsMs);
+    },
+    setFillWire(fillId, patch) {
+      if (patch === undefined) historicalOf(state).fillWire.delete(fillId);
+      else historicalOf(state).fillWire.set(fillId, { ...patch });
     },
     injectFault(spec) {
       const fault = new ActiveFault(spec, (f) => {

@@ -57,13 +57,16 @@ describe('syncFills', () => {
     const result = await syncFills(ex.client, store, { pageSize: 5, onProgress: (p) => progress.push(p) });
     expect(result).toEqual({
       stage: 'fills',
-      pages: 5,
+      // Five live pages, then one (empty) page of GET /historical/fills.
+      pages: 6,
       items: 23,
       inserted: 23,
       versioned: 0,
       unchanged: 0,
       duplicates: 0,
+      corrected: 0,
       closed: 0,
+      invalid: [],
     });
     expect(progress.map((p) => [p.pages, p.items, p.inserted, p.done])).toEqual([
       [1, 5, 5, false],
@@ -71,7 +74,8 @@ describe('syncFills', () => {
       [3, 15, 15, false],
       [4, 20, 20, false],
       [5, 23, 23, false],
-      [5, 23, 23, true],
+      [6, 23, 23, false],
+      [6, 23, 23, true],
     ]);
     expect(await totals(store)).toEqual({ n: 23, ids: 23, qty: SUM_COUNT, fees: SUM_FEES });
 
@@ -121,7 +125,7 @@ describe('syncFills', () => {
     });
     const result = await syncFills(ex.client, store, { pageSize: 4 });
     expect([bad.triggered, limited.triggered]).toEqual([1, 1]);
-    expect([result.pages, result.items, result.inserted, result.duplicates]).toEqual([6, 23, 23, 0]);
+    expect([result.pages, result.items, result.inserted, result.duplicates]).toEqual([7, 23, 23, 0]);
     expect(await totals(store)).toEqual({ n: 23, ids: 23, qty: SUM_COUNT, fees: SUM_FEES });
   });
 

@@ -1,5 +1,5 @@
 import { marketRow } from './mapping';
-import { emptyResult, forEachPage, report, requestOptions } from './run-pages';
+import { emptyResult, forEachPage, keepAside, listOptions, report } from './run-pages';
 import { limitParam, scopeOf } from './scope';
 import type { SyncClient, SyncMarketsOptions, SyncResult, SyncStore } from './types';
 
@@ -23,10 +23,14 @@ export async function syncMarkets(
       ...(options.seriesTicker === undefined ? {} : { series_ticker: options.seriesTicker }),
       ...(options.eventTicker === undefined ? {} : { event_ticker: options.eventTicker }),
     },
-    requestOptions(options),
+    listOptions(options),
   );
-  await forEachPage(list, result, options, (markets) =>
-    store.markets.upsertVersions(markets.map((market) => marketRow(market, scope))),
+  await forEachPage(
+    list,
+    result,
+    options,
+    (markets) => store.markets.upsertVersions(markets.map((market) => marketRow(market, scope))),
+    (items) => keepAside(store, 'markets', result, items),
   );
   report(options, result, true);
   return result;

@@ -10,7 +10,7 @@ import Decimal from 'decimal.js';
 import { silentLogger } from '../logger';
 import { positionSide, type RowScope } from './mapping';
 import { toMetadata } from './metadata';
-import { addCounts, emptyResult, forEachPage, report, requestOptions } from './run-pages';
+import { addCounts, emptyResult, forEachPage, keepAside, listOptions, report } from './run-pages';
 import { limitParam, scopeOf, subaccountParam } from './scope';
 import type { SyncClient, SyncCounts, SyncOptions, SyncResult, SyncStore } from './types';
 
@@ -134,6 +134,8 @@ export async function syncPositions(
   let open = await loadOpen(store, scope);
   const held = new Set<string>();
   const flat = new Map<string, MarketPosition>();
+  // A malformed position without a ticker could be any open one: then nothing is closed this run.
+  let unnamedAside = false;
 
   const writePage = async (positions: readonly MarketPosition[]): Promise<Partial<SyncCounts>> => {
     const now = new Date(clock.now());
@@ -155,7 +157,7 @@ export async function syncPositions(
         rows.push(opened(p, scope, now));
       }
     }
-    const counts: SyncCounts = { inserted: 0, versioned: 0, unchanged: 0, duplicates: 0 };
+    const counts: SyncCounts = { inserted: 0, versioned: 0, unchanged: 0, duplicates: 0, corrected: 0 };
     if (closing.length > 0) {
       const closed = await store.positions.upsertVersions(closing);
       counts.versioned += closed.versioned;
@@ -172,25 +174,41 @@ export async function syncPositions(
 
   const list = client.portfolio.getPositions(
     { ...limitParam(options), ...subaccountParam(options) },
-    requestOptions(options),
+    listOptions(options),
   );
-  await forEachPage(list, result, options, async (positions) => {
-    try {
-      return await writePage(positions);
-    } catch (error) {
-      // Another sync opened one of these positions meanwhile (the store allows one open position
-      // per market): read the store again and plan the page once more.
-      if ((error as { name?: string }).name !== 'ConstraintViolationError') throw error;
-      logger.warn({ error: (error as Error).message }, 'positions changed under the sync; retrying the page');
-      open = await loadOpen(store, scope);
-      return writePage(positions);
-    }
-  });
+  await forEachPage(
+    list,
+    result,
+    options,
+    async (positions) => {
+      try {
+        return await writePage(positions);
+      } catch (error) {
+        // Another sync opened one of these positions meanwhile (the store allows one open position
+        // per market): read the store again and plan the page once more.
+        if ((error as { name?: string }).name !== 'ConstraintViolationError') throw error;
+        logger.warn(
+          { error: (error as Error).message },
+          'positions changed under the sync; retrying the page',
+        );
+        open = await loadOpen(store, scope);
+        return writePage(positions);
+      }
+    },
+    async (items) => {
+      // A position kept aside is still held: never close it for being absent from the good items.
+      for (const item of items) {
+        if (item.id === undefined) unnamedAside = true;
+        else held.add(item.id);
+      }
+      await keepAside(store, 'positions', result, items);
+    },
+  );
 
   // The walk is complete: whatever is open in the store but flat (or absent) on the exchange closed.
   const now = new Date(clock.now());
   const closing = [...open.values()]
-    .filter((row) => !held.has(row.ticker))
+    .filter((row) => !unnamedAside && !held.has(row.ticker))
     .map((row) => {
       const last = flat.get(row.ticker);
       return closedRow(row, last, last?.last_updated_ts ?? now, now);

@@ -65,7 +65,9 @@ describe('syncBalance, syncSettlements, syncMarkets and syncAll against one acco
       versioned: 0,
       unchanged: 0,
       duplicates: 0,
+      corrected: 0,
       closed: 0,
+      invalid: [],
     });
     expect(progress).toEqual([
       {
@@ -76,6 +78,7 @@ describe('syncBalance, syncSettlements, syncMarkets and syncAll against one acco
         versioned: 0,
         unchanged: 0,
         duplicates: 0,
+        corrected: 0,
         done: true,
       },
     ]);
@@ -92,7 +95,9 @@ describe('syncBalance, syncSettlements, syncMarkets and syncAll against one acco
 
   it('syncSettlements stores each settlement once, in dollars', async () => {
     expect(counts(await syncSettlements(ex.client, store, { pageSize: 1 }))).toEqual([2, 0, 0, 0]);
-    expect(counts(await syncSettlements(ex.client, store))).toEqual([0, 0, 0, 2]);
+    // Incremental: from the high-water mark (the newest settlement) less one hour: only it is re-read.
+    expect(counts(await syncSettlements(ex.client, store))).toEqual([0, 0, 0, 1]);
+    expect(counts(await syncSettlements(ex.client, store, { full: true }))).toEqual([0, 0, 0, 2]);
     const rows = await store.settlements.list();
     expect(
       rows.map((s) => [
@@ -185,7 +190,7 @@ describe('syncBalance, syncSettlements, syncMarkets and syncAll against one acco
     expect(result.results.map((r) => r.stage)).toEqual(seen);
     expect(counts(result.fills)).toEqual([12, 0, 0, 0]);
     expect(result.positions?.inserted).toBe(nfl.positions.length);
-    const again = await syncAll(ex.client, store, { pageSize: 5 });
+    const again = await syncAll(ex.client, store, { pageSize: 5, full: true });
     expect(again.results.map((r) => [r.stage, r.inserted, r.versioned])).toEqual([
       ['balance', 0, 0],
       ['positions', 0, 0],

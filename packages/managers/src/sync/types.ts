@@ -6,10 +6,13 @@ import type { Logger } from '../logger';
 export type SyncLogger = Logger;
 
 /** What the sync services need of a Kalshi client (a `KalshiClient` fits). */
-export type SyncClient = Pick<KalshiClient, 'portfolio' | 'markets'>;
+export type SyncClient = Pick<KalshiClient, 'portfolio' | 'markets' | 'historical'>;
 
 /** What the sync services need of a store (an opened, migrated `Store` fits). */
-export type SyncStore = Pick<Store, 'markets' | 'positions' | 'accountBalance' | 'trades' | 'settlements'>;
+export type SyncStore = Pick<
+  Store,
+  'markets' | 'positions' | 'accountBalance' | 'trades' | 'settlements' | 'ingestErrors' | 'syncMarks'
+>;
 
 /** The thing being synchronised. */
 export type SyncStage = 'balance' | 'positions' | 'fills' | 'settlements' | 'markets';
@@ -27,6 +30,23 @@ export interface SyncCounts {
   versioned: number;
   unchanged: number;
   duplicates: number;
+  /** Fills only: stored fills the exchange sent again with other figures, recorded as corrections. */
+  corrected: number;
+}
+
+/**
+ * An item a sync could not parse or store: recorded in `ingest_errors` and skipped, the rest of
+ * its page is written. The CLI names each one after the run and exits non-zero.
+ */
+export interface SyncInvalidItem {
+  /** `fill`, `position`, `settlement`, `market`. */
+  kind: string;
+  /** The fill id, the ticker... when the item has one. */
+  id: string | undefined;
+  /** The offending field (`yes_price_dollars`), or `(item)`. */
+  path: string;
+  /** Why it was refused. */
+  reason: string;
 }
 
 /** Progress of one stage, reported after each page has been written to the store. */
@@ -49,6 +69,8 @@ export interface SyncResult extends SyncCounts {
   items: number;
   /** Positions only: open positions the exchange no longer reports, closed in the store. Else 0. */
   closed: number;
+  /** Items kept aside (malformed, or a value the store cannot hold), in the order met. */
+  invalid: SyncInvalidItem[];
 }
 
 /** Options shared by every sync service. */
@@ -68,6 +90,13 @@ export interface SyncOptions {
   platformId?: string | undefined;
   /** Subaccount stored on balance, positions and fills (0 = the primary account). Default 0. */
   subaccount?: number | undefined;
+  /**
+   * Re-read everything (both sides of the historical cutoff) instead of starting from the stored
+   * high-water mark. Default false: fills and settlements are read from the mark less the overlap.
+   */
+  full?: boolean | undefined;
+  /** Seconds re-read before a high-water mark, so nothing at the boundary is missed. Default 3600. */
+  overlapSeconds?: number | undefined;
   /** Time source (ms since epoch) for `lastCheckTime` of positions. Default `Date.now`. */
   clock?: { now(): number } | undefined;
 }

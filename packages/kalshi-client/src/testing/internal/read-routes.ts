@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { fillWireBody, isLiveFill } from './historical';
 import { type ListSpec, paginate, parseLimit } from './pagination';
 import type { ExchangeState, MarketState, PositionState } from './state';
 import {
@@ -170,6 +171,7 @@ export function listFills(state: ExchangeState, query: URLSearchParams): WireRes
   const items = state.fills
     .filter(
       (f) =>
+        isLiveFill(state, f) &&
         (!ticker || f.ticker === ticker) &&
         (!orderId || f.orderId === orderId) &&
         inSecondsRange(query, f.time),
@@ -177,7 +179,7 @@ export function listFills(state: ExchangeState, query: URLSearchParams): WireRes
     // Records are appended in sequence order: newest first is the reverse.
     .reverse();
   const { page, cursor } = paginate(items, (f) => f.seq, 'desc', 'fills', query.get('cursor'), limit);
-  return jsonResponse(200, { cursor, fills: page.map(fillBody) });
+  return jsonResponse(200, { cursor, fills: page.map((f) => fillWireBody(state, f)) });
 }
 
 export function listTrades(state: ExchangeState, query: URLSearchParams): WireResponse {

@@ -1,4 +1,5 @@
 import type { FakeRequest } from '../types';
+import { historicalRoute } from './historical';
 import { expireOrders } from './ledger';
 import { routeOrderGroups } from './order-groups';
 import {
@@ -46,7 +47,11 @@ export function route(
   if (groups) return groups;
   if (method === 'GET') {
     if (a === 'exchange' && b === 'status' && !c) return read.exchangeStatus(state);
+    if (a === 'historical') return historicalRoute(state, q, b, c);
     if (a === 'exchange' && b === 'schedule' && !c) return read.exchangeSchedule();
+    if (a === 'exchange' && b === 'user_data_timestamp' && !c) {
+      return jsonResponse(200, { as_of_time: new Date(now).toISOString() });
+    }
     if (a === 'markets' && !b) return read.listMarkets(state, q);
     if (a === 'markets' && b === 'trades' && !c) return read.listTrades(state, q);
     if (a === 'markets' && b && !c) return read.getMarket(state, b);
