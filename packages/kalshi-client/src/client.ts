@@ -20,7 +20,9 @@ import { AccountResource } from './resources/account';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
 import { HistoricalResource } from './resources/historical';
+import { LiveDataResource } from './resources/live-data';
 import { MarketsResource } from './resources/markets';
+import { MilestonesResource } from './resources/milestones';
 import { OrderGroupsResource } from './resources/order-groups';
 import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
@@ -55,6 +57,10 @@ export class KalshiClient {
   readonly account: AccountResource;
   /** Order groups: a rolling contracts limit, and `trigger` to cancel all their orders at once. */
   readonly orderGroups: OrderGroupsResource;
+  /** Milestones: games and other dated happenings that markets are tied to. */
+  readonly milestones: MilestonesResource;
+  /** Live data (score, clock, ...) of milestones. */
+  readonly liveData: LiveDataResource;
   /** The limiter every request goes through (built-in or given), or undefined when `rateLimit: false`. */
   readonly limiter: RequestLimiter | undefined;
   /**
@@ -123,6 +129,8 @@ export class KalshiClient {
     this.orders = new OrdersResource(this.transport);
     this.account = new AccountResource(this.transport);
     this.orderGroups = new OrderGroupsResource(this.transport);
+    this.milestones = new MilestonesResource(this.transport);
+    this.liveData = new LiveDataResource(this.transport);
   }
 
   /** Estimated exchange time minus local time in ms (non-zero after a `header_timestamp_expired`). */

@@ -105,6 +105,7 @@ export type {
   GetHistoricalTradesParams,
   HistoricalResource,
 } from './resources/historical';
+export type { LiveDataResource } from './resources/live-data';
 export type {
   GetCandlesticksParams,
   ListMarketsParams,
@@ -113,6 +114,7 @@ export type {
   MarketsResource,
   Timestamp,
 } from './resources/markets';
+export type { ListMilestonesParams, MilestonesResource } from './resources/milestones';
 export type {
   CreateOrderGroupParams,
   OrderGroupRouting,
@@ -144,6 +146,7 @@ export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
 export type { EventFeeChange, SeriesFeeChange } from './schemas/fee-change';
 export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';
+export type { LiveData, Milestone } from './schemas/live-data';
 export type {
   Candlestick,
   Market,

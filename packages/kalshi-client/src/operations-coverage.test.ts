@@ -53,6 +53,11 @@ const METHODS: Record<string, string> = {
   getHistoricalMarket: 'historical.getMarket',
   getMarketCandlesticksHistorical: 'historical.getMarketCandlesticks',
   getTradesHistorical: 'historical.getTrades',
+  getMilestones: 'milestones.list',
+  getMilestone: 'milestones.get',
+  getLiveDataByMilestone: 'liveData.getByMilestone',
+  getLiveData: 'liveData.get',
+  getLiveDatas: 'liveData.getBatch',
 };
 
 /** Contract tests written before `contract()` existed: the file and the start of the test's name. */
@@ -136,13 +141,8 @@ const NOT_YET_COVERED = new Set([
   'getIncentivePrograms',
   'getIntraExchangeInstanceTransfer',
   'getIntraExchangeInstanceTransfers',
-  'getLiveData',
-  'getLiveDataByMilestone',
-  'getLiveDatas',
   'getMarketCandlesticksByEvent',
   'getMarketOrderbooks',
-  'getMilestone',
-  'getMilestones',
   'getMultivariateEventCollection',
   'getMultivariateEventCollections',
   'getMultivariateEvents',
