@@ -6,6 +6,7 @@ import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal
 import { ActiveFault, HTML_BODY } from './internal/faults';
 import { dec } from './internal/format';
 import { cancelOrder } from './internal/ledger';
+import { addMilestone, type FakeMilestoneInput, setLiveData } from './internal/live-data';
 import { matchRestingOrders } from './internal/matching';
 import { type MswModule, mswHandlers } from './internal/msw';
 import { startNodeServer } from './internal/node-server';
@@ -84,6 +85,10 @@ export interface FakeExchange {
   setStatus(status: { exchangeActive?: boolean; tradingActive?: boolean }): void;
   /** Sets the cash balance in dollars. */
   setBalance(dollars: Decimal.Value): void;
+  /** Adds (or replaces) a milestone served under `/milestones`. */
+  addMilestone(milestone: FakeMilestoneInput): void;
+  /** Sets the live data `details` of a milestone (`/live_data/...`), e.g. `{ status: 'final', home_points: 24 }`. */
+  setLiveData(milestoneId: string, details: Record<string, unknown>): void;
   /** Injects a fault into matching requests; see {@link FakeFaultSpec}. */
   injectFault(spec: FakeFaultSpec): FakeFault;
   /** Removes every injected fault. */
@@ -98,7 +103,7 @@ export interface FakeExchange {
   readonly requests: readonly FakeRequestRecord[];
 }
 
-const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series'];
+const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series', '/milestones', '/live_data'];
 
 function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
@@ -326,6 +331,12 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     },
     setBalance(dollars) {
       state.balance = dec(dollars);
+    },
+    addMilestone(milestone) {
+      addMilestone(state, milestone);
+    },
+    setLiveData(milestoneId, details) {
+      setLiveData(state, milestoneId, details);
     },
     injectFault(spec) {
       const fault = new ActiveFault(spec, (f) => {
