@@ -27,6 +27,7 @@ import { OrderGroupsResource } from './resources/order-groups';
 import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
 import { SeriesResource } from './resources/series';
+import { SubaccountsResource } from './resources/subaccounts';
 import type { AccountLimits, EndpointCosts } from './schemas/account';
 
 /**
@@ -61,6 +62,8 @@ export class KalshiClient {
   readonly milestones: MilestonesResource;
   /** Live data (score, clock, ...) of milestones. */
   readonly liveData: LiveDataResource;
+  /** Subaccounts: creation, balances, transfers between them, netting. */
+  readonly subaccounts: SubaccountsResource;
   /** The limiter every request goes through (built-in or given), or undefined when `rateLimit: false`. */
   readonly limiter: RequestLimiter | undefined;
   /**
@@ -131,6 +134,7 @@ export class KalshiClient {
     this.orderGroups = new OrderGroupsResource(this.transport);
     this.milestones = new MilestonesResource(this.transport);
     this.liveData = new LiveDataResource(this.transport);
+    this.subaccounts = new SubaccountsResource(this.transport);
   }
 
   /** Estimated exchange time minus local time in ms (non-zero after a `header_timestamp_expired`). */

@@ -140,6 +140,7 @@ export type {
   SubaccountParams,
 } from './resources/portfolio';
 export type { ListSeriesParams, SeriesResource } from './resources/series';
+export type { SubaccountsResource, SubaccountTransferParams } from './resources/subaccounts';
 // Response models (snake_case as Kalshi names them; money and counts Decimal, times Date).
 export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
@@ -155,6 +156,7 @@ export type {
   PriceRange as MarketPriceRange,
   Trade,
 } from './schemas/market';
+export type { MarketCandlesticks, MarketOrderbook } from './schemas/market-batch';
 export type {
   AmendOrderResult,
   BatchCancelOrderItem,
@@ -176,6 +178,7 @@ export type {
   Settlement,
 } from './schemas/portfolio';
 export type { Series } from './schemas/series';
+export type { SubaccountBalance, SubaccountNettingConfig, SubaccountTransfer } from './schemas/subaccount';
 export type {
   EventFeeChangeInput,
   FeeScheduleAtParams,

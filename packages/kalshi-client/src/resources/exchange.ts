@@ -6,6 +6,7 @@ import {
   exchangeScheduleResponseSchema,
   exchangeStatusSchema,
 } from '../schemas/exchange';
+import { userDataTimestampSchema } from '../schemas/market-batch';
 
 /** `client.exchange`: whether the exchange is up and when it trades. */
 export class ExchangeResource {
@@ -26,5 +27,22 @@ export class ExchangeResource {
       options,
     );
     return response.schedule;
+  }
+
+  /**
+   * `GET /exchange/user_data_timestamp`: how fresh portfolio reads (balance, positions, fills)
+   * are; undefined when Kalshi does not say.
+   */
+  async getUserDataTimestamp(options?: RequestOptions): Promise<Date | undefined> {
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: '/exchange/user_data_timestamp',
+        schema: userDataTimestampSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.as_of_time;
   }
 }
