@@ -19,6 +19,7 @@ import type { RequestLimiter } from './rate-limiting/request-limiter';
 import { AccountResource } from './resources/account';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
+import { FundingResource } from './resources/funding';
 import { HistoricalResource } from './resources/historical';
 import { LiveDataResource } from './resources/live-data';
 import { MarketsResource } from './resources/markets';
@@ -26,6 +27,11 @@ import { MilestonesResource } from './resources/milestones';
 import { OrderGroupsResource } from './resources/order-groups';
 import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
+import {
+  IncentiveProgramsResource,
+  SearchResource,
+  StructuredTargetsResource,
+} from './resources/reference-data';
 import { SeriesResource } from './resources/series';
 import { SubaccountsResource } from './resources/subaccounts';
 import type { AccountLimits, EndpointCosts } from './schemas/account';
@@ -64,6 +70,14 @@ export class KalshiClient {
   readonly liveData: LiveDataResource;
   /** Subaccounts: creation, balances, transfers between them, netting. */
   readonly subaccounts: SubaccountsResource;
+  /** Deposits, withdrawals and the cash held by resting orders. */
+  readonly funding: FundingResource;
+  /** Search filters and tags. */
+  readonly search: SearchResource;
+  /** Structured targets: the teams, players and places markets are about. */
+  readonly structuredTargets: StructuredTargetsResource;
+  /** Incentive programs on markets. */
+  readonly incentivePrograms: IncentiveProgramsResource;
   /** The limiter every request goes through (built-in or given), or undefined when `rateLimit: false`. */
   readonly limiter: RequestLimiter | undefined;
   /**
@@ -135,6 +149,10 @@ export class KalshiClient {
     this.milestones = new MilestonesResource(this.transport);
     this.liveData = new LiveDataResource(this.transport);
     this.subaccounts = new SubaccountsResource(this.transport);
+    this.funding = new FundingResource(this.transport);
+    this.search = new SearchResource(this.transport);
+    this.structuredTargets = new StructuredTargetsResource(this.transport);
+    this.incentivePrograms = new IncentiveProgramsResource(this.transport);
   }
 
   /** Estimated exchange time minus local time in ms (non-zero after a `header_timestamp_expired`). */

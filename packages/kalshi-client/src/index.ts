@@ -96,6 +96,7 @@ export { KALSHI_USAGE_TIERS } from './rate-limiting/usage-tiers';
 export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
+export type { FundingResource } from './resources/funding';
 export type {
   GetHistoricalCandlesticksParams,
   GetHistoricalFillsParams,
@@ -139,6 +140,13 @@ export type {
   PortfolioResource,
   SubaccountParams,
 } from './resources/portfolio';
+export type {
+  IncentiveProgramsResource,
+  ListIncentiveProgramsParams,
+  ListStructuredTargetsParams,
+  SearchResource,
+  StructuredTargetsResource,
+} from './resources/reference-data';
 export type { ListSeriesParams, SeriesResource } from './resources/series';
 export type { SubaccountsResource, SubaccountTransferParams } from './resources/subaccounts';
 // Response models (snake_case as Kalshi names them; money and counts Decimal, times Date).
@@ -177,6 +185,13 @@ export type {
   QueuePosition,
   Settlement,
 } from './schemas/portfolio';
+export type {
+  CashTransfer,
+  FiltersBySport,
+  IncentiveProgram,
+  RestingOrderValue,
+  StructuredTarget,
+} from './schemas/reference-data';
 export type { Series } from './schemas/series';
 export type { SubaccountBalance, SubaccountNettingConfig, SubaccountTransfer } from './schemas/subaccount';
 export type {
