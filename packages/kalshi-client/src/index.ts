@@ -152,6 +152,7 @@ export type { SubaccountsResource, SubaccountTransferParams } from './resources/
 // Response models (snake_case as Kalshi names them; money and counts Decimal, times Date).
 export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
+export type { EventCandlesticks, EventMetadata, ForecastPoint, VolumeProgress } from './schemas/event-extra';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
 export type { EventFeeChange, SeriesFeeChange } from './schemas/fee-change';
 export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';

@@ -75,6 +75,12 @@ const METHODS: Record<string, string> = {
   getDeposits: 'funding.listDeposits',
   getWithdrawals: 'funding.listWithdrawals',
   getPortfolioRestingOrderTotalValue: 'funding.getRestingOrderValue',
+  getEventMetadata: 'events.getMetadata',
+  getMultivariateEvents: 'events.listMultivariate',
+  getMarketCandlesticksByEvent: 'events.getCandlesticks',
+  getEventForecastPercentilesHistory: 'events.getForecastHistory',
+  getAccountApiUsageLevelVolumeProgress: 'account.getVolumeProgress',
+  upgradeAccountApiUsageLevel: 'account.upgradeUsageLevel',
 };
 
 /** Contract tests written before `contract()` existed: the file and the start of the test's name. */
@@ -139,23 +145,18 @@ const NOT_YET_COVERED = new Set([
   'deleteRFQ',
   'deleteRFQQuote',
   'generateApiKey',
-  'getAccountApiUsageLevelVolumeProgress',
   'getApiKeys',
   'getBlockTradeProposals',
   'getCommunicationsID',
-  'getEventForecastPercentilesHistory',
   'getEventLiveData',
-  'getEventMetadata',
   'getFCMEventContractDailyCap',
   'getFCMOrders',
   'getFCMPositions',
   'getGameStats',
   'getIntraExchangeInstanceTransfer',
   'getIntraExchangeInstanceTransfers',
-  'getMarketCandlesticksByEvent',
   'getMultivariateEventCollection',
   'getMultivariateEventCollections',
-  'getMultivariateEvents',
   'getQuote',
   'getQuotes',
   'getRFQ',
@@ -169,7 +170,6 @@ const NOT_YET_COVERED = new Set([
   'proposeBlockTrade',
   'setTargetBalanceAllocation',
   'updateFCMEventContractDailyCap',
-  'upgradeAccountApiUsageLevel',
 ]);
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
