@@ -20,12 +20,21 @@ import type { RequestLimiter } from './rate-limiting/request-limiter';
 import { AccountResource } from './resources/account';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
+import { FundingResource } from './resources/funding';
 import { HistoricalResource } from './resources/historical';
+import { LiveDataResource } from './resources/live-data';
 import { MarketsResource } from './resources/markets';
+import { MilestonesResource } from './resources/milestones';
 import { OrderGroupsResource } from './resources/order-groups';
 import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
+import {
+  IncentiveProgramsResource,
+  SearchResource,
+  StructuredTargetsResource,
+} from './resources/reference-data';
 import { SeriesResource } from './resources/series';
+import { SubaccountsResource } from './resources/subaccounts';
 import type { AccountLimits, EndpointCosts } from './schemas/account';
 import { KalshiStream } from './streaming/stream';
 import type { KalshiStreamOptions } from './streaming/stream-options';
@@ -59,6 +68,20 @@ export class KalshiClient {
   readonly account: AccountResource;
   /** Order groups: a rolling contracts limit, and `trigger` to cancel all their orders at once. */
   readonly orderGroups: OrderGroupsResource;
+  /** Milestones: games and other dated happenings that markets are tied to. */
+  readonly milestones: MilestonesResource;
+  /** Live data (score, clock, ...) of milestones. */
+  readonly liveData: LiveDataResource;
+  /** Subaccounts: creation, balances, transfers between them, netting. */
+  readonly subaccounts: SubaccountsResource;
+  /** Deposits, withdrawals and the cash held by resting orders. */
+  readonly funding: FundingResource;
+  /** Search filters and tags. */
+  readonly search: SearchResource;
+  /** Structured targets: the teams, players and places markets are about. */
+  readonly structuredTargets: StructuredTargetsResource;
+  /** Incentive programs on markets. */
+  readonly incentivePrograms: IncentiveProgramsResource;
   /** The limiter every request goes through (built-in or given), or undefined when `rateLimit: false`. */
   readonly limiter: RequestLimiter | undefined;
   /**
@@ -144,6 +167,13 @@ export class KalshiClient {
     this.orders = new OrdersResource(this.transport);
     this.account = new AccountResource(this.transport);
     this.orderGroups = new OrderGroupsResource(this.transport);
+    this.milestones = new MilestonesResource(this.transport);
+    this.liveData = new LiveDataResource(this.transport);
+    this.subaccounts = new SubaccountsResource(this.transport);
+    this.funding = new FundingResource(this.transport);
+    this.search = new SearchResource(this.transport);
+    this.structuredTargets = new StructuredTargetsResource(this.transport);
+    this.incentivePrograms = new IncentiveProgramsResource(this.transport);
   }
 
   /**

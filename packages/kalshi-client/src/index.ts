@@ -99,6 +99,7 @@ export { KALSHI_USAGE_TIERS } from './rate-limiting/usage-tiers';
 export type { AccountResource } from './resources/account';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
+export type { FundingResource } from './resources/funding';
 export type {
   GetHistoricalCandlesticksParams,
   GetHistoricalFillsParams,
@@ -108,6 +109,7 @@ export type {
   GetHistoricalTradesParams,
   HistoricalResource,
 } from './resources/historical';
+export type { LiveDataResource } from './resources/live-data';
 export type {
   GetCandlesticksParams,
   ListMarketsParams,
@@ -116,6 +118,7 @@ export type {
   MarketsResource,
   Timestamp,
 } from './resources/markets';
+export type { ListMilestonesParams, MilestonesResource } from './resources/milestones';
 export type {
   CreateOrderGroupParams,
   OrderGroupRouting,
@@ -140,13 +143,23 @@ export type {
   PortfolioResource,
   SubaccountParams,
 } from './resources/portfolio';
+export type {
+  IncentiveProgramsResource,
+  ListIncentiveProgramsParams,
+  ListStructuredTargetsParams,
+  SearchResource,
+  StructuredTargetsResource,
+} from './resources/reference-data';
 export type { ListSeriesParams, SeriesResource } from './resources/series';
+export type { SubaccountsResource, SubaccountTransferParams } from './resources/subaccounts';
 // Response models (snake_case as Kalshi names them; money and counts Decimal, times Date).
 export type { AccountLimits, EndpointCosts } from './schemas/account';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
+export type { EventCandlesticks, EventMetadata, ForecastPoint, VolumeProgress } from './schemas/event-extra';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
 export type { EventFeeChange, SeriesFeeChange } from './schemas/fee-change';
 export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';
+export type { LiveData, Milestone } from './schemas/live-data';
 export type {
   Candlestick,
   Market,
@@ -155,6 +168,7 @@ export type {
   PriceRange as MarketPriceRange,
   Trade,
 } from './schemas/market';
+export type { MarketCandlesticks, MarketOrderbook } from './schemas/market-batch';
 export type {
   AmendOrderResult,
   BatchCancelOrderItem,
@@ -175,7 +189,15 @@ export type {
   QueuePosition,
   Settlement,
 } from './schemas/portfolio';
+export type {
+  CashTransfer,
+  FiltersBySport,
+  IncentiveProgram,
+  RestingOrderValue,
+  StructuredTarget,
+} from './schemas/reference-data';
 export type { Series } from './schemas/series';
+export type { SubaccountBalance, SubaccountNettingConfig, SubaccountTransfer } from './schemas/subaccount';
 export type {
   EventFeeChangeInput,
   FeeScheduleAtParams,

@@ -200,6 +200,15 @@ export { StrategyManager } from './strategies/strategy-manager';
 export { syncBalance } from './sync/balance';
 export { SyncInterruptedError } from './sync/errors';
 export { type SyncFillsOptions, syncFills } from './sync/fills';
+export {
+  type GameStatesClient,
+  type GameStatesStore,
+  gameStateFromLiveData,
+  type SkippedGame,
+  type SyncGameStatesOptions,
+  type SyncGameStatesResult,
+  syncGameStates,
+} from './sync/game-states';
 export { balanceRow, fillRow, marketRow, settlementRow } from './sync/mapping';
 export { syncMarkets } from './sync/markets';
 export { toMetadata } from './sync/metadata';

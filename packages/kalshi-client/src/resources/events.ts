@@ -11,6 +11,14 @@ import {
   eventsPageSchema,
   type KalshiEvent,
 } from '../schemas/event';
+import {
+  type EventCandlesticks,
+  type EventMetadata,
+  eventCandlesticksSchema,
+  eventMetadataSchema,
+  type ForecastPoint,
+  forecastHistorySchema,
+} from '../schemas/event-extra';
 import { type EventFeeChange, eventFeeChangesPageSchema } from '../schemas/fee-change';
 import type { Timestamp } from './markets';
 
@@ -78,5 +86,90 @@ export class EventsResource {
       },
       options,
     );
+  }
+
+  /** `GET /events/{event_ticker}/metadata`: images, colours and settlement sources. */
+  getMetadata(eventTicker: string, options?: RequestOptions): Promise<EventMetadata> {
+    return this.transport.request(
+      {
+        method: 'GET',
+        path: `/events/${segment(eventTicker)}/metadata`,
+        schema: eventMetadataSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+  }
+
+  /** `GET /events/multivariate`: events of multivariate collections (page size up to 200). */
+  listMultivariate(
+    params: {
+      limit?: number;
+      cursor?: string;
+      series_ticker?: string;
+      collection_ticker?: string;
+      with_nested_markets?: boolean;
+    } = {},
+    options?: ListOptions,
+  ): PagePromise<KalshiEvent> {
+    return pagedEndpoint(
+      this.transport,
+      {
+        path: '/events/multivariate',
+        query: { ...params },
+        schema: eventsPageSchema,
+        items: (r) => r.events,
+        maxLimit: 200,
+      },
+      options,
+    );
+  }
+
+  /** `GET /series/{series_ticker}/events/{ticker}/candlesticks`: candlesticks of every market of the event. */
+  getCandlesticks(
+    seriesTicker: string,
+    eventTicker: string,
+    params: { start_ts: Timestamp; end_ts: Timestamp; period_interval: number },
+    options?: RequestOptions,
+  ): Promise<EventCandlesticks> {
+    return this.transport.request(
+      {
+        method: 'GET',
+        path: `/series/${segment(seriesTicker)}/events/${segment(eventTicker)}/candlesticks`,
+        query: { ...params },
+        schema: eventCandlesticksSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+  }
+
+  /**
+   * `GET /series/{series_ticker}/events/{ticker}/forecast_percentile_history`: the forecast at
+   * some percentiles (0–9999, at most 10, comma-joined) over time.
+   */
+  async getForecastHistory(
+    seriesTicker: string,
+    eventTicker: string,
+    params: {
+      percentiles: readonly number[];
+      start_ts: Timestamp;
+      end_ts: Timestamp;
+      period_interval: number;
+    },
+    options?: RequestOptions,
+  ): Promise<ForecastPoint[]> {
+    const { percentiles, ...rest } = params;
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: `/series/${segment(seriesTicker)}/events/${segment(eventTicker)}/forecast_percentile_history`,
+        query: { percentiles: percentiles.map(String), ...rest },
+        schema: forecastHistorySchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.forecast_history;
   }
 }

@@ -1,3 +1,4 @@
+import { KalshiInvalidParamsError } from '../core/errors';
 import type { ListOptions } from '../core/list-options';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
@@ -15,6 +16,12 @@ import {
   type Trade,
   tradesPageSchema,
 } from '../schemas/market';
+import {
+  batchCandlesticksResponseSchema,
+  type MarketCandlesticks,
+  type MarketOrderbook,
+  orderbooksResponseSchema,
+} from '../schemas/market-batch';
 
 /** A point in time for a filter: a Date, or Unix seconds. */
 export type Timestamp = Date | number;
@@ -132,5 +139,48 @@ export class MarketsResource {
       options,
     );
     return response.candlesticks;
+  }
+
+  /** `GET /markets/orderbooks`: the books of several markets in one call (tickers comma-joined). */
+  async getOrderbooks(tickers: readonly string[], options?: RequestOptions): Promise<MarketOrderbook[]> {
+    if (tickers.length === 0) throw new KalshiInvalidParamsError('getOrderbooks needs at least one ticker');
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: '/markets/orderbooks',
+        query: { tickers },
+        schema: orderbooksResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.orderbooks;
+  }
+
+  /** `GET /markets/candlesticks`: candlesticks of several markets in one call. */
+  async getCandlesticksBatch(
+    params: {
+      market_tickers: readonly string[];
+      start_ts: Timestamp;
+      end_ts: Timestamp;
+      /** Minutes per candlestick: 1, 60 or 1440. */
+      period_interval: number;
+      include_latest_before_start?: boolean;
+    },
+    options?: RequestOptions,
+  ): Promise<MarketCandlesticks[]> {
+    if (params.market_tickers.length === 0)
+      throw new KalshiInvalidParamsError('getCandlesticksBatch needs at least one ticker');
+    const response = await this.transport.request(
+      {
+        method: 'GET',
+        path: '/markets/candlesticks',
+        query: { ...params },
+        schema: batchCandlesticksResponseSchema,
+        retry: 'safe',
+      },
+      options,
+    );
+    return response.markets;
   }
 }

@@ -7,6 +7,7 @@ import { ActiveFault, HTML_BODY } from './internal/faults';
 import { dec } from './internal/format';
 import { historicalOf } from './internal/historical';
 import { cancelOrder } from './internal/ledger';
+import { addMilestone, type FakeMilestoneInput, setLiveData } from './internal/live-data';
 import { matchRestingOrders } from './internal/matching';
 import { type MswModule, mswHandlers } from './internal/msw';
 import { startNodeServer } from './internal/node-server';
@@ -108,6 +109,10 @@ export interface FakeExchange {
    * no patch restores the true body): drift, a malformed item, or a corrected fee or count.
    */
   setFillWire(fillId: string, patch?: Record<string, unknown>): void;
+  /** Adds (or replaces) a milestone served under `/milestones`. */
+  addMilestone(milestone: FakeMilestoneInput): void;
+  /** Sets the live data `details` of a milestone (`/live_data/...`), e.g. `{ status: 'final', home_points: 24 }`. */
+  setLiveData(milestoneId: string, details: Record<string, unknown>): void;
   /** Injects a fault into matching requests; see {@link FakeFaultSpec}. */
   injectFault(spec: FakeFaultSpec): FakeFault;
   /** Removes every injected fault. */
@@ -128,7 +133,7 @@ export interface FakeExchange {
   publish(): void;
 }
 
-const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series'];
+const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series', '/milestones', '/live_data'];
 
 function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
@@ -397,6 +402,12 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     setFillWire(fillId, patch) {
       if (patch === undefined) historicalOf(state).fillWire.delete(fillId);
       else historicalOf(state).fillWire.set(fillId, { ...patch });
+    },
+    addMilestone(milestone) {
+      addMilestone(state, milestone);
+    },
+    setLiveData(milestoneId, details) {
+      setLiveData(state, milestoneId, details);
     },
     injectFault(spec) {
       const fault = new ActiveFault(spec, (f) => {

@@ -3,6 +3,7 @@ export const TESTING_VERSION = '0.0.0';
 
 export type { FakeExchange, FakeExchangeSnapshot } from './exchange';
 export { API_PREFIX, createFakeExchange } from './exchange';
+export type { FakeMilestoneInput } from './internal/live-data';
 export type { OrderGroupState as FakeOrderGroupState } from './internal/order-groups';
 export { ORDER_GROUP_WINDOW_MS } from './internal/order-groups';
 export type {

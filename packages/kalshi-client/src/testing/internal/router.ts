@@ -1,6 +1,7 @@
 import type { FakeRequest } from '../types';
 import { historicalRoute } from './historical';
 import { expireOrders } from './ledger';
+import { routeLiveData } from './live-data';
 import { routeOrderGroups } from './order-groups';
 import {
   amend,
@@ -45,6 +46,8 @@ export function route(
   const [a, b, c, d, e] = seg;
   const groups = routeOrderGroups(state, method, seg, () => parseJsonBody(request.body), now);
   if (groups) return groups;
+  const live = routeLiveData(state, method, seg, q);
+  if (live) return live;
   if (method === 'GET') {
     if (a === 'exchange' && b === 'status' && !c) return read.exchangeStatus(state);
     if (a === 'historical') return historicalRoute(state, q, b, c);
