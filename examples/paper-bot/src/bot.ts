@@ -135,6 +135,13 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
           );
           continue;
         }
+        if (event.kind === 'settlement') {
+          log(
+            `tick ${tick}: ${event.stored.position.ticker} settled ${event.marketResult}, net ${event.realizedPnl}`,
+          );
+          report.breakerTrips += event.breakerTrips;
+          continue;
+        }
         const { position } = event.stored;
         report.exitAttempts += event.attempts;
         if (event.reconciled) report.reconciliationsOk += 1;

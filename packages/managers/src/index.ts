@@ -28,7 +28,7 @@ export { EloRatingService, regressionGameId } from './elo-service/elo-rating-ser
 export type { EntryPlan, EntrySkipReason, PlanEntryParams } from './entry/plan-entry';
 export { planEntry } from './entry/plan-entry';
 // Errors
-export { ManagersError, PositionFillError, TradingConfigError } from './errors';
+export { ManagersError, PositionFillError, SettlementError, TradingConfigError } from './errors';
 // Execution: orders, exits, risk on the store
 export type {
   ExecuteExitParams,
@@ -101,6 +101,7 @@ export type {
   MonitorClient,
   MonitorCycleResult,
   MonitoredExit,
+  MonitoredSettlement,
   PositionMonitorOptions,
   TrailingStopMove,
 } from './monitor/position-monitor';
@@ -111,6 +112,8 @@ export { riskStateFromJson, riskStateToJson } from './persistence/risk-json';
 export type { TrailingStopStateJson } from './persistence/trailing-stop-json';
 export { trailingStopStateFromJson, trailingStopStateToJson } from './persistence/trailing-stop-json';
 // Positions and edges on the store
+export type { ApplySettlementsParams, SettledPosition } from './position-manager/apply-settlements';
+export { applySettlements } from './position-manager/apply-settlements';
 export type { EdgeRecord } from './position-manager/edges';
 export { recordEdges } from './position-manager/edges';
 export type { PositionManagerOptions, SavePositionParams } from './position-manager/position-manager';
@@ -125,7 +128,11 @@ export type { PositionMark } from './positions/mark';
 export { markPosition } from './positions/mark';
 // Positions
 export type { Fill, Position, PositionScope } from './positions/position';
-export { applyFill, openPosition, positionKeyFor, positionsFromFills } from './positions/position';
+export { applyFill, openPosition, positionKeyFor } from './positions/position';
+export type { SettlementOutcome } from './positions/settle';
+export { payoutPerContract, settlePosition } from './positions/settle';
+export type { ThroughZeroResult } from './positions/through-zero';
+export { applyFillThroughZero, positionsFromFills } from './positions/through-zero';
 // Risk
 export type {
   BreakerName,
