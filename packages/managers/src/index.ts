@@ -49,7 +49,7 @@ export type { ExitCondition, ExitPriority } from './exits/conditions';
 export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
 export { evaluateExit } from './exits/evaluate';
 export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
-export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
+export { DEFAULT_SWEEP_FLOOR_PCT, EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
 export type { ExitRules, ExitRulesFromConfigOptions } from './exits/from-config';
 export { exitRulesFromConfig } from './exits/from-config';
 export type {

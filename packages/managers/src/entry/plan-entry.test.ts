@@ -161,7 +161,7 @@ describe('planEntry: gates equal exits', () => {
 describe('planEntry: size counts what is held', () => {
   it('size counts what is held: four calls on one market add up to one position at the caps', () => {
     const config = { ...base, yesProbability: '0.75', sizing: { maxPositionDollars: 500 } };
-    let held: ReturnType<typeof openPosition> | null = null;
+    let held = null as ReturnType<typeof openPosition> | null;
     const orders: string[] = [];
     for (let call = 0; call < 4; call += 1) {
       const plan = planEntry({ ...config, held });

@@ -229,7 +229,7 @@ describe('ExitExecutor against the fake exchange', () => {
     const attempts = await store.exitAttempts.list({ positionKey: stored.position.positionKey });
     expect(attempts.map((a) => [a.orderType, a.limitPrice?.toString(), a.success, a.orderId])).toEqual([
       ['limit', '0.5', false, null],
-      ['market', '0.01', false, null],
+      ['market', '0.38', false, null], // the sweep floor: 0.50 × 0.75, not $0.01
     ]);
     expect(await store.positionExits.list({ positionKey: stored.position.positionKey })).toEqual([]);
     expect((await positions.get(stored.position.positionKey))?.position.status).toBe('open');

@@ -194,8 +194,10 @@ export class ExitExecutor {
           },
         },
       ]);
-      const stages =
-        trigger.stage === undefined ? stored.partialStagesDone : [...stored.partialStagesDone, trigger.stage];
+      // A partial stage is done only when its whole quantity sold: a stage half-filled fires
+      // again on the next tick for what is left of it.
+      const stageDone = trigger.stage !== undefined && !remaining.gt(0);
+      const stages = stageDone ? [...stored.partialStagesDone, trigger.stage!] : stored.partialStagesDone;
       await this.positions.save({
         position,
         trailingStop: params.trailingStop === undefined ? stored.trailingStop : params.trailingStop,

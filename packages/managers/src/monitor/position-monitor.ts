@@ -143,7 +143,13 @@ export class PositionMonitor {
     const { position } = stored;
     const snapshot = snapshotFromMarket(await client.markets.get(position.ticker), now);
     const decision = evaluateExit(
-      { position, trailingStop: stored.trailingStop, partialStagesDone: stored.partialStagesDone },
+      {
+        position,
+        trailingStop: stored.trailingStop,
+        partialStagesDone: stored.partialStagesDone,
+        stopLossPrice: stored.stopLossPrice,
+        targetPrice: stored.targetPrice,
+      },
       snapshot,
       now,
       exits,
