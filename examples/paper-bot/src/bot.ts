@@ -79,6 +79,7 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
     });
     const cashStart = (await client.portfolio.getBalance()).balance_dollars;
     const { entries, edgesStored } = await enterPositions({
+      now,
       store,
       client,
       positions,

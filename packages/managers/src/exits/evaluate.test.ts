@@ -258,7 +258,8 @@ describe('evaluateExit', () => {
 
   it('stored stop_loss_price and target_price are honoured over the percent rules', () => {
     // Entry 0.50: the percent stop is 0.425, the percent target 0.625.
-    const at = (bid: string, ask: string) => book(bid, ask, d(1).minus(ask).toString(), d(1).minus(bid).toString(), LIQUID);
+    const at = (bid: string, ask: string) =>
+      book(bid, ask, d(1).minus(ask).toString(), d(1).minus(bid).toString(), LIQUID);
     const own = { position: yes10, stopLossPrice: d('0.47'), targetPrice: d('0.55') };
     expect(evaluateExit({ position: yes10 }, at('0.47', '0.48'), NOW).exit).toBeNull();
     expect(evaluateExit(own, at('0.47', '0.48'), NOW).exit?.condition).toBe('stop_loss');

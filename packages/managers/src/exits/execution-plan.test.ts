@@ -35,15 +35,26 @@ describe('planExitOrders', () => {
   it('sweep floor: HIGH/CRITICAL sweeps never sell at $0.01 unless asked to', () => {
     const bid = d('0.40');
     const floor = (extra: object) =>
-      planExitOrders({ priority: 'CRITICAL', side: 'yes', quantity: d(1), bid, ...extra }).floorPrice.toString();
+      planExitOrders({
+        priority: 'CRITICAL',
+        side: 'yes',
+        quantity: d(1),
+        bid,
+        ...extra,
+      }).floorPrice.toString();
     expect(floor({})).toBe('0.3');
     expect(floor({ sweepFloorPct: d('0.10') })).toBe('0.36');
     expect(floor({ floorPrice: d('0.38') })).toBe('0.38');
     expect(floor({ sweepFloorPct: null })).toBe('0.01');
     // On the tapered grid the floor rounds up onto 0.001 ticks under 0.10.
     expect(
-      planExitOrders({ priority: 'HIGH', side: 'yes', quantity: d(1), bid: d('0.091'), priceRanges: TAPERED })
-        .floorPrice.toString(),
+      planExitOrders({
+        priority: 'HIGH',
+        side: 'yes',
+        quantity: d(1),
+        bid: d('0.091'),
+        priceRanges: TAPERED,
+      }).floorPrice.toString(),
     ).toBe('0.069');
   });
   it('MEDIUM: walks five ticks to its floor and then alerts', () => {

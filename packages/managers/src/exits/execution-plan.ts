@@ -140,7 +140,9 @@ export function planExitOrders(params: PlanExitParams): ExitPlan {
     const pct = params.sweepFloorPct === undefined ? DEFAULT_SWEEP_FLOOR_PCT : params.sweepFloorPct;
     const lowest = lowestGridPrice(side, priceRanges) ?? start;
     const protectedFloor =
-      pct === null ? null : roundSidePrice(params.bid.times(new Decimal(1).minus(pct)), side, priceRanges, 'up');
+      pct === null
+        ? null
+        : roundSidePrice(params.bid.times(new Decimal(1).minus(pct)), side, priceRanges, 'up');
     floor = protectedFloor === null || protectedFloor.lt(lowest) ? lowest : protectedFloor;
   } else {
     floor = ticksBelow(start, exec.maxWalks * exec.ticksPerWalk, side, priceRanges) ?? start;
