@@ -15,6 +15,7 @@ import { planExitOrders } from '../exits/execution-plan';
 import type { ExitConfig, ExitTrigger } from '../exits/rules';
 import type { TrailingStopState } from '../exits/trailing-stop';
 import { type Logger, silentLogger } from '../logger';
+import { executableBid } from '../market';
 import { applySettlements } from '../position-manager/apply-settlements';
 import type { PositionManager } from '../position-manager/position-manager';
 import type { StoredPosition } from '../position-manager/stored-position';
@@ -119,6 +120,11 @@ export class PositionMonitor {
       logger: this.logger,
       onApiError: async () => {
         await options.risk.apply({ type: 'api_error', at: clock.now() });
+      },
+      // An unfilled remainder is retried from the book as it is now.
+      readBook: async (ticker, side) => {
+        const snapshot = snapshotFromMarket(await options.client.markets.get(ticker), clock.now());
+        return { bid: executableBid(snapshot, side), priceRanges: snapshot.priceRanges ?? null };
       },
     });
   }
