@@ -79,6 +79,7 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
     });
     const cashStart = (await client.portfolio.getBalance()).balance_dollars;
     const { entries, edgesStored } = await enterPositions({
+      now,
       store,
       client,
       positions,
@@ -133,6 +134,13 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
           log(
             `tick ${tick}: ${event.ticker} trailing stop ${event.change} → ${event.trailingStop?.currentStopPrice} (bid ${event.bid})`,
           );
+          continue;
+        }
+        if (event.kind === 'settlement') {
+          log(
+            `tick ${tick}: ${event.stored.position.ticker} settled ${event.marketResult}, net ${event.realizedPnl}`,
+          );
+          report.breakerTrips += event.breakerTrips;
           continue;
         }
         const { position } = event.stored;

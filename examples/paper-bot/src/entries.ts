@@ -34,6 +34,8 @@ export interface EntryContext {
   gameOf: Map<string, GameInfo>;
   /** Bankroll for sizing: the cash at the start. */
   bankroll: Decimal;
+  /** The bot's clock now (simulated offline), epoch ms: when the markets were read. */
+  now: number;
   log: (line: string) => void;
 }
 
@@ -47,7 +49,7 @@ export async function enterPositions(
   const exposure = ZERO;
   for (const m of ctx.tradable) {
     const info = ctx.gameOf.get(m.ticker)!;
-    const snapshot = snapshotFromMarket(m);
+    const snapshot = snapshotFromMarket(m, ctx.now);
     const edges = computeEdges({ yesProbability: info.yesProbability, snapshot, shrink: cfg.shrink });
     const plan = planEntry({
       yesProbability: info.yesProbability,
@@ -59,6 +61,9 @@ export async function enterPositions(
       currentExposure: exposure,
       sizing: cfg.sizing,
       risk: risk.state,
+      // The rules the monitor exits with are the entry gates (one source).
+      exits: cfg.exits,
+      now: ctx.now,
     });
     if (edges.best !== null) {
       edgeRecords.push({

@@ -46,3 +46,15 @@ export class TradingConfigError extends ManagersError {
     this.option = option;
   }
 }
+
+/** A settlement that cannot be applied: another market, a position not open, or a result that cannot be valued. */
+export class SettlementError extends ManagersError {
+  override readonly name: string = 'SettlementError';
+  /** The settled market's ticker. */
+  readonly ticker: string;
+
+  constructor(message: string, ticker: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.ticker = ticker;
+  }
+}

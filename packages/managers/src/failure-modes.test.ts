@@ -8,7 +8,7 @@ import { book, d, fill, held } from './__fixtures__/builders';
 import { evaluateExit } from './exits/evaluate';
 import { initTrailingStop, type TrailingStopConfig, updateTrailingStop } from './exits/trailing-stop';
 import { markPosition } from './positions/mark';
-import { positionsFromFills } from './positions/position';
+import { positionsFromFills } from './positions/through-zero';
 import { kellyFraction, sizePosition } from './sizing/kelly';
 
 const LIQUID = { volume: d(1000) };

@@ -72,7 +72,7 @@ export type {
 export type { EntryPlan, EntrySkipReason, PlanEntryParams } from './entry/plan-entry';
 export { planEntry } from './entry/plan-entry';
 // Errors
-export { ManagersError, PositionFillError, TradingConfigError } from './errors';
+export { ManagersError, PositionFillError, SettlementError, TradingConfigError } from './errors';
 // Execution: orders, exits, risk on the store
 export type {
   ExecuteExitParams,
@@ -93,7 +93,7 @@ export type { ExitCondition, ExitPriority } from './exits/conditions';
 export { EXIT_CONDITIONS, EXIT_PRIORITY, PRIORITY_LEVEL } from './exits/conditions';
 export { evaluateExit } from './exits/evaluate';
 export type { ExitExecutionParams, ExitOrderStep, ExitPlan, PlanExitParams } from './exits/execution-plan';
-export { EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
+export { DEFAULT_SWEEP_FLOOR_PCT, EXIT_EXECUTION, planExitOrders } from './exits/execution-plan';
 export type { ExitRules, ExitRulesFromConfigOptions } from './exits/from-config';
 export { exitRulesFromConfig } from './exits/from-config';
 export type {
@@ -145,6 +145,7 @@ export type {
   MonitorClient,
   MonitorCycleResult,
   MonitoredExit,
+  MonitoredSettlement,
   PositionMonitorOptions,
   TrailingStopMove,
 } from './monitor/position-monitor';
@@ -155,6 +156,8 @@ export { riskStateFromJson, riskStateToJson } from './persistence/risk-json';
 export type { TrailingStopStateJson } from './persistence/trailing-stop-json';
 export { trailingStopStateFromJson, trailingStopStateToJson } from './persistence/trailing-stop-json';
 // Positions and edges on the store
+export type { ApplySettlementsParams, SettledPosition } from './position-manager/apply-settlements';
+export { applySettlements } from './position-manager/apply-settlements';
 export type { EdgeRecord } from './position-manager/edges';
 export { recordEdges } from './position-manager/edges';
 export type { PositionManagerOptions, SavePositionParams } from './position-manager/position-manager';
@@ -169,7 +172,11 @@ export type { PositionMark } from './positions/mark';
 export { markPosition } from './positions/mark';
 // Positions
 export type { Fill, Position, PositionScope } from './positions/position';
-export { applyFill, openPosition, positionKeyFor, positionsFromFills } from './positions/position';
+export { applyFill, openPosition, positionKeyFor } from './positions/position';
+export type { SettlementOutcome } from './positions/settle';
+export { payoutPerContract, settlePosition } from './positions/settle';
+export type { ThroughZeroResult } from './positions/through-zero';
+export { applyFillThroughZero, positionsFromFills } from './positions/through-zero';
 // Risk
 export type {
   BreakerName,

@@ -76,7 +76,7 @@ describe('README quickstart', () => {
       '0.63 hold 0.6',
       '0.66 hold 0.63',
       '0.62 exit 0.63',
-      'trailing_stop limit@0.62 → limit@0.61 → limit@0.6 → market@0.01',
+      'trailing_stop limit@0.62 → limit@0.61 → limit@0.6 → market@0.47',
     ]);
     // (0.62 − 0.55) × 535 = 37.45, less fees 9.28 + 8.82
     expect([position.status, position.realizedPnl.toString(), position.feesPaid.toString()]).toEqual([

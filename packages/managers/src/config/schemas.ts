@@ -63,6 +63,7 @@ export const exitConfigSchema = z
     contractIncrement: positive,
     earlyExitEdge: decimalSchema.nullable(),
     edgeDisappearedBelow: decimalSchema.nullable(),
+    maxSnapshotAgeMs: durationMs.nullable(),
   })
   .partial()
   .strict()

@@ -1,14 +1,21 @@
 import Decimal from 'decimal.js';
 import { dec } from '../internal/decimal';
 
-/** Where a minimum edge came from, most specific first. */
-export type MinEdgeSource = 'market' | 'series' | 'league' | 'strategy' | 'global';
+/** Where a minimum edge came from, in the order they are looked up. */
+export type MinEdgeSource = 'market' | 'series' | 'strategy' | 'league' | 'global';
 
-/** Minimum-edge thresholds at every level of specificity; the most specific one that is set wins. */
+/**
+ * Minimum-edge thresholds at every level; the first one set wins, in the order market > series >
+ * strategy > league > global. A strategy's own minimum is never loosened by a league default.
+ */
 export interface MinEdgeConfig {
   /** Threshold when nothing more specific is set. Default 0.05 (trading.yaml `kelly.min_edge_threshold`). */
   global?: Decimal.Value;
-  /** The strategy version's own default (e.g. 0.08 for NFL pre-game). */
+  /**
+   * The strategy version's own minimum (e.g. 0.08 for NFL pre-game). It beats the league and
+   * global defaults (the spec: the strategy wins); only a per-market or per-series setting
+   * overrides it.
+   */
   strategy?: Decimal.Value | null;
   /** Per league, keyed by lower-case league code (`nfl`, `nba`, ...), e.g. markets.yaml `nfl: 0.05`. */
   byLeague?: Readonly<Record<string, Decimal.Value>>;
@@ -44,13 +51,17 @@ function lookup(table: Readonly<Record<string, Decimal.Value>> | undefined, key:
   return undefined;
 }
 
-/** The minimum edge for a market: market > series > league > strategy > global (most specific wins). */
+/**
+ * The minimum edge for a market: market > series > strategy > league > global. The strategy's
+ * own minimum wins over a league default (0.08 for the strategy stays 0.08 on an NFL market whose
+ * league default is 0.05).
+ */
 export function resolveMinEdge(config: MinEdgeConfig, context: MinEdgeContext): ResolvedMinEdge {
   const candidates: [MinEdgeSource, Decimal.Value | null | undefined][] = [
     ['market', lookup(config.byMarket, context.ticker)],
     ['series', lookup(config.bySeries, context.seriesTicker)],
-    ['league', lookup(config.byLeague, context.league)],
     ['strategy', config.strategy],
+    ['league', lookup(config.byLeague, context.league)],
   ];
   for (const [source, value] of candidates) {
     if (value != null) return { minEdge: dec(value), source };

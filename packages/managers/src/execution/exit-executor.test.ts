@@ -229,7 +229,7 @@ describe('ExitExecutor against the fake exchange', () => {
     const attempts = await store.exitAttempts.list({ positionKey: stored.position.positionKey });
     expect(attempts.map((a) => [a.orderType, a.limitPrice?.toString(), a.success, a.orderId])).toEqual([
       ['limit', '0.5', false, null],
-      ['market', '0.01', false, null],
+      ['market', '0.38', false, null], // the sweep floor: 0.50 × 0.75, not $0.01
     ]);
     expect(await store.positionExits.list({ positionKey: stored.position.positionKey })).toEqual([]);
     expect((await positions.get(stored.position.positionKey))?.position.status).toBe('open');
@@ -252,5 +252,82 @@ describe('ExitExecutor against the fake exchange', () => {
     const reconciliation = await executor.reconcile({ ...stored.position, quantity: dec(5) });
     expect(reconciliation).toEqual({ matches: false, expected: dec(5), exchange: dec(4) });
     expect(warnings).toEqual([{ ticker: T, expected: '5', exchange: '4' }]);
+  });
+});
+
+describe('ExitExecutor remainder', () => {
+  let store: Store;
+  let ex: TestExchange;
+  beforeEach(async () => {
+    store = await pgliteStore();
+  });
+  afterEach(async () => {
+    await ex.close();
+    await store.close();
+  });
+
+  it('remainder retried: the ladder re-reads the book and sells what the first round left', async () => {
+    ex = await startExchange({
+      markets: [
+        {
+          ticker: T,
+          eventTicker: 'KXNFLGAME-26NOV29KCLV',
+          yesBid: '0.50',
+          yesAsk: '0.52',
+          yesBidSize: 100,
+          yesAskSize: 100,
+        },
+      ],
+    });
+    const positions = new PositionManager(store);
+    const buy = await placeSideOrder(ex.client, {
+      ticker: T,
+      side: 'yes',
+      action: 'buy',
+      count: dec(5),
+      price: dec('0.52'),
+    });
+    const stored = (await positions.applyFills(buy.fills))!;
+    // Only 2 contracts bid at 0.50 now; one IOC at the bid (no walks, no sweep).
+    ex.exchange.setPrices(T, { yesBid: '0.50', yesBidSize: 2 });
+    const reads: string[] = [];
+    const executor = new ExitExecutor(ex.client, store, positions, {
+      sleep: async () => undefined,
+      readBook: async () => {
+        // The book refills at 0.49 before the retry reads it.
+        ex.exchange.setPrices(T, { yesBid: '0.49', yesBidSize: 50 });
+        reads.push('read');
+        return { bid: dec('0.49'), priceRanges: null };
+      },
+    });
+    const plan = planExitOrders({
+      priority: 'MEDIUM',
+      side: 'yes',
+      quantity: dec(5),
+      bid: dec('0.50'),
+      floorPrice: dec('0.45'),
+      execution: { maxWalks: 0 },
+    });
+    const result = await executor.execute({
+      stored,
+      trigger: { condition: 'profit_target', priority: 'MEDIUM', quantity: dec(5), reason: 'test' },
+      plan,
+    });
+    expect(reads).toEqual(['read']);
+    expect([result.filled.toString(), result.unfilled.toString(), result.position.status]).toEqual([
+      '5',
+      '0',
+      'closed',
+    ]);
+    expect(
+      result.attempts.map((a) => [
+        a.attemptNumber,
+        a.limitPrice?.toString(),
+        a.metadata && (a.metadata as { filled: string }).filled,
+      ]),
+    ).toEqual([
+      [1, '0.5', '2'],
+      [2, '0.49', '3'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
+import type { PriceRange } from '@precog/kalshi-client';
 import type { ExitAttemptInput, Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
-import type { ExitPlan } from '../exits/execution-plan';
+import { type ExitPlan, planExitOrders } from '../exits/execution-plan';
 import type { ExitTrigger } from '../exits/rules';
 import type { TrailingStopState } from '../exits/trailing-stop';
 import { type Logger, silentLogger } from '../logger';
@@ -25,6 +26,19 @@ export interface ExitExecutorOptions {
   onApiSuccess?: () => void | Promise<void>;
   /** Where attempts and reconciliation mismatches are logged. Default: nothing. */
   logger?: Logger;
+  /**
+   * Reads the book again: the executable bid of `side` now (null when nobody bids) and the grid.
+   * With it, a remainder left when the plan's steps ran out is retried: the ladder is re-planned
+   * from the fresh bid (same priority, never under the first plan's floor) up to `maxRetries`
+   * times. Without it the remainder is reported (`unfilled`) and logged. The position monitor
+   * passes one that reads the market.
+   */
+  readBook?: (
+    ticker: string,
+    side: Position['side'],
+  ) => Promise<{ bid: Decimal | null; priceRanges?: readonly PriceRange[] | null }>;
+  /** Re-planned rounds for an unfilled remainder when `readBook` is given. Default 2. */
+  maxRetries?: number;
 }
 
 /** What one exit did. */
@@ -108,61 +122,70 @@ export class ExitExecutor {
     const attempts: ExitAttemptInput[] = [];
     const sold: Fill[] = [];
     let lastOrderId: string | null = null;
-    for (const step of plan.steps) {
-      if (!remaining.gt(0)) break;
-      const attemptedAt = new Date(this.clock.now());
-      const attempt: ExitAttemptInput = {
-        positionKey: position.positionKey,
-        platformId: position.platform,
-        ticker: position.ticker,
-        exitCondition: trigger.condition,
-        exitPriority: trigger.priority,
-        orderType: step.kind,
-        quantity: remaining,
-        attemptNumber: step.attempt,
-        limitPrice: step.limitPrice,
-        timeoutSeconds: step.waitBeforeNextMs === null ? null : Math.ceil(step.waitBeforeNextMs / 1000),
-        attemptedAt,
-      };
-      try {
-        const order = await placeSideOrder(this.client, {
+    const rounds = [plan];
+    let attemptNumber = 0;
+    for (let round = 0; round < rounds.length; round += 1) {
+      const current = rounds[round]!;
+      for (const planned of current.steps) {
+        if (!remaining.gt(0)) break;
+        attemptNumber += 1;
+        const step = { ...planned, attempt: attemptNumber };
+        const attemptedAt = new Date(this.clock.now());
+        const attempt: ExitAttemptInput = {
+          positionKey: position.positionKey,
+          platformId: position.platform,
           ticker: position.ticker,
-          side: position.side,
-          action: 'sell',
-          count: remaining,
-          price: step.limitPrice,
-          reduceOnly: true,
-        });
-        await this.options.onApiSuccess?.();
-        lastOrderId = order.orderId;
-        for (const fill of order.fills) position = applyFill(position, fill);
-        sold.push(...order.fills);
-        remaining = remaining.minus(order.filled);
-        attempt.orderId = order.orderId;
-        attempt.success = order.filled.gt(0);
-        attempt.fillPrice = order.filled.gt(0)
-          ? vwap(order.fills).toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN)
-          : null;
-        attempt.metadata = {
-          filled: order.filled.toString(),
-          fees: sumFees(order.fills).toString(),
-          clientOrderId: order.clientOrderId,
-          fillIds: order.fills.map((f) => f.fillId),
+          exitCondition: trigger.condition,
+          exitPriority: trigger.priority,
+          orderType: step.kind,
+          quantity: remaining,
+          attemptNumber: step.attempt,
+          limitPrice: step.limitPrice,
+          timeoutSeconds: step.waitBeforeNextMs === null ? null : Math.ceil(step.waitBeforeNextMs / 1000),
+          attemptedAt,
         };
-      } catch (error) {
-        await this.options.onApiError?.(error);
-        attempt.success = false;
-        attempt.metadata = { error: error instanceof Error ? error.message : String(error) };
-        this.logger.warn(
-          { positionKey: position.positionKey, attempt: step.attempt, err: attempt.metadata.error },
-          'exit order failed',
-        );
+        try {
+          const order = await placeSideOrder(this.client, {
+            ticker: position.ticker,
+            side: position.side,
+            action: 'sell',
+            count: remaining,
+            price: step.limitPrice,
+            reduceOnly: true,
+          });
+          await this.options.onApiSuccess?.();
+          lastOrderId = order.orderId;
+          for (const fill of order.fills) position = applyFill(position, fill);
+          sold.push(...order.fills);
+          remaining = remaining.minus(order.filled);
+          attempt.orderId = order.orderId;
+          attempt.success = order.filled.gt(0);
+          attempt.fillPrice = order.filled.gt(0)
+            ? vwap(order.fills).toDecimalPlaces(4, Decimal.ROUND_HALF_EVEN)
+            : null;
+          attempt.metadata = {
+            filled: order.filled.toString(),
+            fees: sumFees(order.fills).toString(),
+            clientOrderId: order.clientOrderId,
+            fillIds: order.fills.map((f) => f.fillId),
+          };
+        } catch (error) {
+          await this.options.onApiError?.(error);
+          attempt.success = false;
+          attempt.metadata = { error: error instanceof Error ? error.message : String(error) };
+          this.logger.warn(
+            { positionKey: position.positionKey, attempt: step.attempt, err: attempt.metadata.error },
+            'exit order failed',
+          );
+        }
+        await this.store.exitAttempts.insert([attempt]);
+        attempts.push(attempt);
+        if (remaining.gt(0) && step.waitBeforeNextMs !== null && step.waitBeforeNextMs > 0) {
+          await this.sleep(step.waitBeforeNextMs);
+        }
       }
-      await this.store.exitAttempts.insert([attempt]);
-      attempts.push(attempt);
-      if (remaining.gt(0) && step.waitBeforeNextMs !== null && step.waitBeforeNextMs > 0) {
-        await this.sleep(step.waitBeforeNextMs);
-      }
+      const retry = remaining.gt(0) ? await this.replan(plan, position, remaining, round) : null;
+      if (retry !== null) rounds.push(retry);
     }
 
     const filled = sold.reduce((sum, f) => sum.plus(f.count), ZERO);
@@ -194,8 +217,10 @@ export class ExitExecutor {
           },
         },
       ]);
-      const stages =
-        trigger.stage === undefined ? stored.partialStagesDone : [...stored.partialStagesDone, trigger.stage];
+      // A partial stage is done only when its whole quantity sold: a stage half-filled fires
+      // again on the next tick for what is left of it.
+      const stageDone = trigger.stage !== undefined && !remaining.gt(0);
+      const stages = stageDone ? [...stored.partialStagesDone, trigger.stage!] : stored.partialStagesDone;
       await this.positions.save({
         position,
         trailingStop: params.trailingStop === undefined ? stored.trailingStop : params.trailingStop,
@@ -211,6 +236,30 @@ export class ExitExecutor {
     }
     const reconciliation = await this.reconcile(position);
     return { position, filled, unfilled: remaining, attempts, realizedPnl, averagePrice, reconciliation };
+  }
+
+  /**
+   * The next round for a remainder: the ladder from the bid read now, never under the first
+   * plan's floor; null when there is no reader, no retries left, or nobody bids at the floor.
+   */
+  private async replan(plan: ExitPlan, position: Position, remaining: Decimal, round: number) {
+    const read = this.options.readBook;
+    if (read === undefined || round >= (this.options.maxRetries ?? 2)) return null;
+    const book = await read(position.ticker, position.side);
+    if (book.bid === null || book.bid.lt(plan.floorPrice)) return null;
+    if (plan.steps[0]?.waitBeforeNextMs) await this.sleep(plan.steps[0].waitBeforeNextMs);
+    this.logger.info(
+      { positionKey: position.positionKey, remaining: remaining.toString(), bid: book.bid.toString() },
+      'exit remainder retried from a fresh bid',
+    );
+    return planExitOrders({
+      priority: plan.priority,
+      side: plan.side,
+      quantity: remaining,
+      bid: book.bid,
+      priceRanges: book.priceRanges ?? null,
+      floorPrice: plan.floorPrice,
+    });
   }
 
   /** Compares our holding of one market with the exchange's `position_fp` (positive YES, negative NO). */

@@ -256,6 +256,17 @@ describe('evaluateExit', () => {
     expect(unlimited.exit?.condition).toBe('stop_loss');
   });
 
+  it('stored stop_loss_price and target_price are honoured over the percent rules', () => {
+    // Entry 0.50: the percent stop is 0.425, the percent target 0.625.
+    const at = (bid: string, ask: string) =>
+      book(bid, ask, d(1).minus(ask).toString(), d(1).minus(bid).toString(), LIQUID);
+    const own = { position: yes10, stopLossPrice: d('0.47'), targetPrice: d('0.55') };
+    expect(evaluateExit({ position: yes10 }, at('0.47', '0.48'), NOW).exit).toBeNull();
+    expect(evaluateExit(own, at('0.47', '0.48'), NOW).exit?.condition).toBe('stop_loss');
+    expect(evaluateExit({ position: yes10 }, at('0.55', '0.56'), NOW).exit).toBeNull();
+    expect(evaluateExit(own, at('0.55', '0.56'), NOW).exit?.condition).toBe('profit_target');
+  });
+
   it('refuses a snapshot of another market', () => {
     expect(() =>
       evaluateExit({ position: yes10 }, book('0.5', '0.51', '0.49', '0.5', { ticker: 'OTHER' }), NOW),

@@ -71,7 +71,13 @@ export function evaluateExit(
     };
   }
   const entry = position.avgEntryPrice;
-  const levels = priceLevels(position, config, trailingStop);
+  const levels = priceLevels(
+    position,
+    config,
+    trailingStop,
+    input.stopLossPrice ?? null,
+    input.targetPrice ?? null,
+  );
   // The bid as an exact count of 1e-7 units (−1 when it has more places): the rules compare it
   // with the cached levels as integers, falling back to Decimals.
   const bidUnits = priceUnits(bid);

@@ -8,15 +8,16 @@ const ladder = (plan: ExitPlan) =>
   plan.steps.map((s) => `${s.attempt}:${s.kind}@${s.limitPrice}/${s.waitBeforeNextMs}`);
 
 describe('planExitOrders', () => {
-  it('CRITICAL: IOC at the bid, then sweeps to the grid floor', () => {
+  it('CRITICAL: IOC at the bid, then sweeps down to the protected floor (25 % under the bid)', () => {
     const plan = planExitOrders({ priority: 'CRITICAL', side: 'yes', quantity: d(10), bid: d('0.55') });
     expect(ladder(plan)).toEqual([
       '1:limit@0.55/5000',
-      '2:market@0.01/5000',
-      '3:market@0.01/5000',
-      '4:market@0.01/null',
+      '2:market@0.42/5000',
+      '3:market@0.42/5000',
+      '4:market@0.42/null',
     ]);
-    expect(plan.floorPrice.toString()).toBe('0.01');
+    // 0.55 × 0.75 = 0.4125, rounded up onto the grid.
+    expect(plan.floorPrice.toString()).toBe('0.42');
     expect(
       plan.steps.every((s) => s.timeInForce === 'immediate_or_cancel' && s.reduceOnly && s.action === 'sell'),
     ).toBe(true);
@@ -27,9 +28,34 @@ describe('planExitOrders', () => {
       '1:limit@0.55/10000',
       '2:limit@0.54/10000',
       '3:limit@0.53/10000',
-      '4:market@0.01/null',
+      '4:market@0.42/null',
     ]);
     expect(plan.steps.map((s) => [s.side, s.count.toString()])[0]).toEqual(['no', '3']);
+  });
+  it('sweep floor: HIGH/CRITICAL sweeps never sell at $0.01 unless asked to', () => {
+    const bid = d('0.40');
+    const floor = (extra: object) =>
+      planExitOrders({
+        priority: 'CRITICAL',
+        side: 'yes',
+        quantity: d(1),
+        bid,
+        ...extra,
+      }).floorPrice.toString();
+    expect(floor({})).toBe('0.3');
+    expect(floor({ sweepFloorPct: d('0.10') })).toBe('0.36');
+    expect(floor({ floorPrice: d('0.38') })).toBe('0.38');
+    expect(floor({ sweepFloorPct: null })).toBe('0.01');
+    // On the tapered grid the floor rounds up onto 0.001 ticks under 0.10.
+    expect(
+      planExitOrders({
+        priority: 'HIGH',
+        side: 'yes',
+        quantity: d(1),
+        bid: d('0.091'),
+        priceRanges: TAPERED,
+      }).floorPrice.toString(),
+    ).toBe('0.069');
   });
   it('MEDIUM: walks five ticks to its floor and then alerts', () => {
     const plan = planExitOrders({ priority: 'MEDIUM', side: 'yes', quantity: d(5), bid: d('0.55') });

@@ -1,5 +1,5 @@
 import type { PriceRange } from '@precog/kalshi-client';
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import { TradingConfigError } from '../errors';
 import { lowestGridPrice, roundSidePrice, ticksBelow } from '../internal/grid';
 import type { Side } from '../types';
@@ -43,6 +43,9 @@ export const EXIT_EXECUTION: Readonly<Record<ExitPriority, Readonly<ExitExecutio
   LOW: Object.freeze({ waitMs: 60_000, maxWalks: 10, ticksPerWalk: 1, thenMarket: false, marketAttempts: 0 }),
 });
 
+/** Default {@link PlanExitParams.sweepFloorPct}: a sweep sells at most 25 % under the bid that fired. */
+export const DEFAULT_SWEEP_FLOOR_PCT = new Decimal('0.25');
+
 /** Parameters of {@link planExitOrders}. */
 export interface PlanExitParams {
   priority: ExitPriority;
@@ -55,10 +58,17 @@ export interface PlanExitParams {
   /** The market's price grid (YES terms); absent = one-cent grid. */
   priceRanges?: readonly PriceRange[] | null;
   /**
-   * Lowest price any attempt may sell at (rounded up onto the grid). Default: the lowest grid
-   * price for priorities that end in a sweep, else the bid walked down `maxWalks × ticksPerWalk`.
+   * Lowest price any attempt may sell at (rounded up onto the grid). Default: for priorities
+   * that end in a sweep, `bid × (1 − sweepFloorPct)`; else the bid walked down
+   * `maxWalks × ticksPerWalk`.
    */
   floorPrice?: Decimal | null;
+  /**
+   * How far under the bid that fired a HIGH/CRITICAL sweep may sell, as a fraction of that bid.
+   * Default {@link DEFAULT_SWEEP_FLOOR_PCT} (0.25: a stop that fires at 0.40 never sells under
+   * 0.30). null: no protection, sweep down to the lowest grid price ($0.01).
+   */
+  sweepFloorPct?: Decimal | null;
   /** Overrides of {@link EXIT_EXECUTION} for this priority. */
   execution?: Partial<ExitExecutionParams>;
 }
@@ -127,7 +137,13 @@ export function planExitOrders(params: PlanExitParams): ExitPlan {
   if (params.floorPrice != null) {
     floor = roundSidePrice(params.floorPrice, side, priceRanges, 'up') ?? start;
   } else if (exec.thenMarket) {
-    floor = lowestGridPrice(side, priceRanges) ?? start;
+    const pct = params.sweepFloorPct === undefined ? DEFAULT_SWEEP_FLOOR_PCT : params.sweepFloorPct;
+    const lowest = lowestGridPrice(side, priceRanges) ?? start;
+    const protectedFloor =
+      pct === null
+        ? null
+        : roundSidePrice(params.bid.times(new Decimal(1).minus(pct)), side, priceRanges, 'up');
+    floor = protectedFloor === null || protectedFloor.lt(lowest) ? lowest : protectedFloor;
   } else {
     floor = ticksBelow(start, exec.maxWalks * exec.ticksPerWalk, side, priceRanges) ?? start;
   }

@@ -14,10 +14,13 @@ import type { TrailingStepCache, TrailingStopState } from './trailing-stop';
 export interface PriceLevels extends TrailingStepCache {
   config: ExitConfig;
   trailingConfig: TrailingStopState['config'] | null;
-  /** `entry × (1 − stopLossPct)`. */
+  /** The position's stored stop-loss price, else `entry × (1 − stopLossPct)`. */
   stopLoss: Decimal | null;
-  /** `entry × (1 + profitTargetPct)`. */
+  /** The position's stored target price, else `entry × (1 + profitTargetPct)`. */
   profitTarget: Decimal | null;
+  /** The stored prices these levels were built with (cache key). */
+  storedStop: Decimal | null;
+  storedTarget: Decimal | null;
   /** `entry × (1 − losingPnlPct)`. */
   lateLoss: Decimal;
   /** `entry × (1 + profitThreshold)` per partial stage. */
@@ -39,14 +42,25 @@ export function priceLevels(
   position: Position,
   config: ExitConfig,
   trailing: TrailingStopState | null,
+  storedStop: Decimal | null = null,
+  storedTarget: Decimal | null = null,
 ): PriceLevels {
   const trailingConfig = trailing === null || trailing.active ? null : trailing.config;
   const cached = levelCache.get(position);
-  if (cached !== undefined && cached.config === config && cached.trailingConfig === trailingConfig)
+  if (
+    cached !== undefined &&
+    cached.config === config &&
+    cached.trailingConfig === trailingConfig &&
+    cached.storedStop === storedStop &&
+    cached.storedTarget === storedTarget
+  )
     return cached;
   const entry = position.avgEntryPrice;
-  const stopLoss = config.stopLossPct === null ? null : entry.times(ONE.minus(config.stopLossPct));
-  const profitTarget = config.profitTargetPct === null ? null : entry.times(ONE.plus(config.profitTargetPct));
+  // A price stored with the position (positions.stop_loss_price / target_price) is its own rule.
+  const stopLoss =
+    storedStop ?? (config.stopLossPct === null ? null : entry.times(ONE.minus(config.stopLossPct)));
+  const profitTarget =
+    storedTarget ?? (config.profitTargetPct === null ? null : entry.times(ONE.plus(config.profitTargetPct)));
   const lateLoss = entry.times(ONE.minus(config.losingPnlPct));
   const activation =
     trailingConfig === null || !entry.gt(ZERO)
@@ -57,6 +71,8 @@ export function priceLevels(
     trailingConfig,
     stopLoss,
     profitTarget,
+    storedStop,
+    storedTarget,
     lateLoss,
     partials: config.partialExits.map((stage) => entry.times(ONE.plus(stage.profitThreshold))),
     stopLossUnits: priceUnits(stopLoss),

@@ -89,6 +89,16 @@ export interface ExitEvaluationInput {
   trailingStop?: TrailingStopState | null;
   /** Names of the partial-exit stages already executed for this position. */
   partialStagesDone?: readonly string[];
+  /**
+   * The position's own stop-loss price in the side's space (`positions.stop_loss_price`): when
+   * set, `stop_loss` fires at a bid at or below it instead of at `entry × (1 − stopLossPct)`.
+   */
+  stopLossPrice?: Decimal | null;
+  /**
+   * The position's own target price in the side's space (`positions.target_price`): when set,
+   * `profit_target` fires at a bid at or above it instead of at `entry × (1 + profitTargetPct)`.
+   */
+  targetPrice?: Decimal | null;
 }
 
 /** One exit rule that fired. */

@@ -15,6 +15,8 @@ import { planExitOrders } from '../exits/execution-plan';
 import type { ExitConfig, ExitTrigger } from '../exits/rules';
 import type { TrailingStopState } from '../exits/trailing-stop';
 import { type Logger, silentLogger } from '../logger';
+import { executableBid } from '../market';
+import { applySettlements } from '../position-manager/apply-settlements';
 import type { PositionManager } from '../position-manager/position-manager';
 import type { StoredPosition } from '../position-manager/stored-position';
 import { markPosition } from '../positions/mark';
@@ -79,9 +81,22 @@ export interface MonitoredExit {
   breakerTrips: number;
 }
 
+/** A position whose market stopped trading and had settled: settled from the store's `settlements` row. */
+export interface MonitoredSettlement {
+  kind: 'settlement';
+  /** The `settled` version. */
+  stored: StoredPosition;
+  /** `yes`, `no` or `scalar`. */
+  marketResult: string;
+  /** Net realized P&L of the whole position, fees included. */
+  realizedPnl: Decimal;
+  /** Circuit breakers that opened when the result was recorded. */
+  breakerTrips: number;
+}
+
 /** What one {@link PositionMonitor.cycle} did, in the order it happened. */
 export interface MonitorCycleResult {
-  events: (TrailingStopMove | MonitoredExit)[];
+  events: (TrailingStopMove | MonitoredExit | MonitoredSettlement)[];
 }
 
 /**
@@ -106,6 +121,11 @@ export class PositionMonitor {
       onApiError: async () => {
         await options.risk.apply({ type: 'api_error', at: clock.now() });
       },
+      // An unfilled remainder is retried from the book as it is now.
+      readBook: async (ticker, side) => {
+        const snapshot = snapshotFromMarket(await options.client.markets.get(ticker), clock.now());
+        return { bid: executableBid(snapshot, side), priceRanges: snapshot.priceRanges ?? null };
+      },
     });
   }
 
@@ -124,17 +144,24 @@ export class PositionMonitor {
   private async check(
     stored: StoredPosition,
     now: EpochMs,
-  ): Promise<TrailingStopMove | MonitoredExit | null> {
+  ): Promise<TrailingStopMove | MonitoredExit | MonitoredSettlement | null> {
     const { client, positions, risk, exits } = this.options;
     const { position } = stored;
     const snapshot = snapshotFromMarket(await client.markets.get(position.ticker), now);
     const decision = evaluateExit(
-      { position, trailingStop: stored.trailingStop, partialStagesDone: stored.partialStagesDone },
+      {
+        position,
+        trailingStop: stored.trailingStop,
+        partialStagesDone: stored.partialStagesDone,
+        stopLossPrice: stored.stopLossPrice,
+        targetPrice: stored.targetPrice,
+      },
       snapshot,
       now,
       exits,
       { circuitBreakerOpen: closeAllRequired(risk.state) },
     );
+    if (decision.notEvaluated === 'market_not_trading') return this.settle(stored, now);
     const mark = markPosition(position, snapshot);
     if (decision.exit === null || decision.bid === null) {
       if (decision.trailingStopChange === 'none') return null;
@@ -173,7 +200,7 @@ export class PositionMonitor {
       trailingStop: decision.trailingStop,
       unrealizedPnlAtExit: mark.unrealizedPnl,
     });
-    const closed = result.position.status === 'closed';
+    const closed = result.position.status !== 'open';
     let breakerTrips = 0;
     if (closed) {
       const trips = await risk.apply({
@@ -199,6 +226,31 @@ export class PositionMonitor {
       reconciled: result.reconciliation.matches,
       closed,
       breakerTrips,
+    };
+  }
+
+  /**
+   * A market that no longer trades ends at settlement, not by an exit: settle the position when
+   * the store has the market's settlement (the sync writes it), else keep waiting.
+   */
+  private async settle(stored: StoredPosition, now: EpochMs): Promise<MonitoredSettlement | null> {
+    const { store, positions, risk } = this.options;
+    const [done] = await applySettlements({ store, positions, risk, open: [stored], now });
+    if (done === undefined) return null;
+    this.logger.info(
+      {
+        ticker: stored.position.ticker,
+        result: done.settlement.marketResult,
+        realizedPnl: done.stored.position.realizedPnl.toString(),
+      },
+      'position settled',
+    );
+    return {
+      kind: 'settlement',
+      stored: done.stored,
+      marketResult: done.settlement.marketResult,
+      realizedPnl: done.stored.position.realizedPnl,
+      breakerTrips: done.transitions.filter((t) => t.to === 'open').length,
     };
   }
 }

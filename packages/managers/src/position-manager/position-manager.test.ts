@@ -161,7 +161,8 @@ describe('PositionManager (PGlite)', () => {
         position.feesPaid,
         position.realizedPnl,
       ].map(String),
-    ).toEqual(['4', '4', '1.8', '0.45', '0.5', '0.07', '0.43']);
+      // realized_pnl is net of fees in every writer: trading P&L = 0.5 + 0.07.
+    ).toEqual(['4', '4', '1.8', '0.45', '0.57', '0.07', '0.5']);
     expect([position.openedAt, position.closedAt, position.fillCount]).toEqual([5_000, null, 0]);
   });
 });

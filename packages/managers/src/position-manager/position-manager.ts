@@ -1,6 +1,8 @@
 import type { Store, UpsertResult } from '@precog/scd2-store';
 import type { PositionMark } from '../positions/mark';
-import { applyFill, type Fill, openPosition, type Position, type PositionScope } from '../positions/position';
+import { type Fill, openPosition, type Position, type PositionScope } from '../positions/position';
+import { type SettlementOutcome, settlePosition } from '../positions/settle';
+import { applyFillThroughZero } from '../positions/through-zero';
 import type { EpochMs } from '../types';
 import {
   type PositionAttribution,
@@ -83,8 +85,10 @@ export class PositionManager {
 
   /**
    * Applies the fills of one market in exchange order to its current open position (or opens
-   * one from zero) and saves the result. Returns the new position, or the existing one unchanged
-   * when `fills` is empty.
+   * one from zero) and saves the result. A fill that crosses zero (5 YES held, 8 NO bought)
+   * closes the held position (saved first, keeping its attribution) and opens the other side
+   * with the rest (3 NO), which gets `attribution`. Returns the market's position after the
+   * last fill, or undefined when `fills` is empty.
    */
   async applyFills(
     fills: readonly Fill[],
@@ -94,13 +98,44 @@ export class PositionManager {
     if (first === undefined) return undefined;
     const open = (await this.open({ ticker: first.ticker }))[0];
     let position = open?.position;
+    // A position that ends inside the batch is saved before the next one opens (the store
+    // keeps one open position per market): with no attribution when it was the stored one
+    // (it keeps its own), with `attribution` when it opened inside the batch.
+    const finish = async (done: Position) => {
+      const own = done.positionKey === open?.position.positionKey;
+      await this.save(own ? { position: done } : { ...attribution, position: done });
+    };
     for (const fill of fills) {
-      position =
-        position === undefined || position.status === 'closed'
-          ? openPosition(fill, this.scope)
-          : applyFill(position, fill);
+      if (position === undefined || position.status !== 'open') {
+        if (position !== undefined) await finish(position);
+        position = openPosition(fill, this.scope);
+        continue;
+      }
+      const step = applyFillThroughZero(position, fill, {
+        platform: position.platform,
+        subaccount: position.subaccount,
+      });
+      if (step.opened !== null) await finish(step.position);
+      position = step.opened ?? step.position;
     }
     return (await this.save({ ...attribution, position: position! })).stored;
+  }
+
+  /**
+   * Settles the open position of the settled market (see `settlePosition`): a `settled`
+   * version, quantity 0, its net realized P&L including the payout and every fee. Returns the
+   * settled position, or undefined when no position of that market (and subaccount) is open —
+   * so applying the same settlement twice changes nothing.
+   */
+  async settle(outcome: SettlementOutcome & { subaccount?: number }): Promise<StoredPosition | undefined> {
+    const open = (await this.open({ ticker: outcome.ticker })).filter(
+      (p) => outcome.subaccount === undefined || p.position.subaccount === outcome.subaccount,
+    );
+    const current = open[0];
+    if (current === undefined) return undefined;
+    // A position opened after the market settled cannot be this settlement's.
+    if (current.position.openedAt > outcome.settledAt) return undefined;
+    return (await this.save({ position: settlePosition(current.position, outcome) })).stored;
   }
 
   /** The current version of a position, or undefined. */

@@ -62,6 +62,8 @@ export function positionToRow(stored: Omit<StoredPosition, 'version'>, checkedAt
   const mark = stored.mark;
   const metadata: { [key: string]: Json } = {
     position: {
+      quantity: s(p.quantity),
+      status: p.status,
       entryQuantity: s(p.entryQuantity),
       costBasis: s(p.costBasis),
       avgEntryPrice: s(p.avgEntryPrice),
@@ -110,37 +112,51 @@ export function positionToRow(stored: Omit<StoredPosition, 'version'>, checkedAt
   };
 }
 
+const STATUSES: readonly Position['status'][] = ['open', 'closed', 'settled'];
+const statusOf = (row: Versioned<StoredPositionRow>): Position['status'] =>
+  STATUSES.includes(row.status as Position['status']) ? (row.status as Position['status']) : 'closed';
+
 /**
- * A position version the sync service wrote from the exchange's report (no fill-built figures in
- * its metadata): rebuilt from the columns. Cost basis is the exchange's market exposure (or entry
- * price × quantity). Kalshi reports `realized_pnl` and `fees_paid` side by side, so the
- * exchange's figure is taken as trading P&L before fees, as the fake exchange computes it.
+ * A position version whose fill-built figures are not in its metadata (the sync service wrote it
+ * from the exchange's report, or changed it since the position manager did): rebuilt from the
+ * columns. Cost basis is the exchange's market exposure (or entry price × quantity).
+ * `realized_pnl` is net of fees in every writer (the sync subtracts Kalshi's `fees_paid` from its
+ * `realized_pnl`), so the trading P&L is `realized_pnl + fees_paid`. The identity of the
+ * position (opening fill, open time) is kept from stale metadata when there is some.
  */
-function positionFromColumns(row: Versioned<StoredPositionRow>): Position {
+function positionFromColumns(
+  row: Versioned<StoredPositionRow>,
+  stale: { [key: string]: Json } | undefined,
+): Position {
   const zero = new Decimal(0);
   const feesPaid = row.feesPaid ?? zero;
-  const realizedTradingPnl = row.realizedPnl ?? zero;
+  const realizedPnl = row.realizedPnl ?? zero;
+  const realizedTradingPnl = realizedPnl.plus(feesPaid);
   const costBasis = row.marketExposure ?? (row.entryPrice ?? zero).times(row.quantity);
   const avgEntryPrice =
     row.entryPrice ?? (row.quantity.isZero() ? zero : costBasis.div(row.quantity).toDecimalPlaces(4));
-  const openedAt = (row.entryTime ?? row.rowStartTs).getTime();
+  const openedAt = (stale?.openedAt as number | undefined) ?? (row.entryTime ?? row.rowStartTs).getTime();
+  const entryQuantity =
+    typeof stale?.entryQuantity === 'string'
+      ? Decimal.max(new Decimal(stale.entryQuantity), row.quantity)
+      : row.quantity;
   return {
     positionKey: row.positionKey,
     platform: row.platformId,
     subaccount: row.subaccount,
     ticker: row.ticker,
     side: row.side as Position['side'],
-    status: row.status === 'open' ? 'open' : 'closed',
+    status: statusOf(row),
     quantity: row.quantity,
-    entryQuantity: row.quantity,
+    entryQuantity,
     costBasis,
     avgEntryPrice,
     realizedTradingPnl,
     feesPaid,
-    realizedPnl: realizedTradingPnl.minus(feesPaid),
-    fillCount: 0,
-    openingFillId: '',
-    lastFillId: '',
+    realizedPnl,
+    fillCount: (stale?.fillCount as number | undefined) ?? 0,
+    openingFillId: (stale?.openingFillId as string | undefined) ?? '',
+    lastFillId: (stale?.lastFillId as string | undefined) ?? '',
     openedAt,
     updatedAt: (row.lastCheckTime ?? row.rowStartTs).getTime(),
     closedAt: row.exitTime === null ? null : row.exitTime.getTime(),
@@ -148,22 +164,37 @@ function positionFromColumns(row: Versioned<StoredPositionRow>): Position {
 }
 
 /**
+ * Whether the fill-built figures in a version's metadata still describe its columns: the sync
+ * carries the position manager's metadata over when it writes the exchange's figures, so a
+ * version where the quantity, the status or the net realized P&L moved since has stale metadata.
+ */
+function metadataCurrent(m: { [key: string]: Json }, row: Versioned<StoredPositionRow>): boolean {
+  if (typeof m.quantity === 'string' && !new Decimal(m.quantity).eq(row.quantity)) return false;
+  if (typeof m.status === 'string' && m.status !== row.status) return false;
+  if (typeof m.realizedPnl === 'string' && row.realizedPnl !== null) {
+    // The column keeps 4 places: compare at its scale.
+    if (!round4(new Decimal(m.realizedPnl)).eq(row.realizedPnl)) return false;
+  }
+  return true;
+}
+
+/**
  * Rebuilds a stored position from its row: exactly when the position manager wrote it (see
- * {@link positionToRow}), from the columns when the sync service did.
+ * {@link positionToRow}), from the columns when the sync service did or changed it since.
  */
 export function positionFromRow(row: Versioned<StoredPositionRow>): StoredPosition {
   const meta = (row.metadata ?? {}) as { [key: string]: Json };
   const m = meta.position as { [key: string]: Json } | undefined;
   const position: Position =
-    m === undefined
-      ? positionFromColumns(row)
+    m === undefined || !metadataCurrent(m, row)
+      ? positionFromColumns(row, m)
       : {
           positionKey: row.positionKey,
           platform: row.platformId,
           subaccount: row.subaccount,
           ticker: row.ticker,
           side: row.side as Position['side'],
-          status: row.status === 'open' ? 'open' : 'closed',
+          status: statusOf(row),
           quantity: row.quantity,
           entryQuantity: d(m.entryQuantity, 'position.entryQuantity'),
           costBasis: d(m.costBasis, 'position.costBasis'),

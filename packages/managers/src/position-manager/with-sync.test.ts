@@ -35,7 +35,10 @@ describe('PositionManager and syncPositions on one positions table', () => {
     await positions.save({ position: p, stopLossPrice: d('0.25') });
 
     const ex = await startExchange({
-      positions: [{ ticker: T, position: '7', marketExposure: '2.35', feesPaid: '0.06' }],
+      // The exchange agrees with the manager (7 contracts, $0.05 of fees, net realized −0.05).
+      positions: [
+        { ticker: T, position: '7', marketExposure: '2.35', feesPaid: '0.05', totalTraded: '2.35' },
+      ],
     });
     try {
       const result = await syncPositions(ex.client, store, { clock: { now: () => 2_000 } });
@@ -51,7 +54,7 @@ describe('PositionManager and syncPositions on one positions table', () => {
     expect(stored?.position.fillCount).toBe(2);
     expect(stored?.stopLossPrice?.toString()).toBe('0.25');
     const [row] = await store.positions.current({ positionKey: p.positionKey });
-    expect(row?.feesPaid?.toString()).toBe('0.06');
+    expect([row?.feesPaid?.toString(), row?.realizedPnl?.toString()]).toEqual(['0.05', '-0.05']);
     expect(row?.metadata).toMatchObject({ ticker: T, position_fp: '7', position: { fillCount: 2 } });
   });
 });

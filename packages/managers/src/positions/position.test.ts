@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { d, fill } from '../__fixtures__/builders';
 import { PositionFillError } from '../errors';
-import { applyFill, openPosition, type Position, positionKeyFor, positionsFromFills } from './position';
+import { applyFill, openPosition, type Position, positionKeyFor } from './position';
+import { positionsFromFills } from './through-zero';
 
 const money = (p: Position) => ({
   side: p.side,

@@ -48,8 +48,11 @@ export interface Position {
   ticker: string;
   /** Side held. */
   side: Side;
-  /** `open` while contracts are held, `closed` once back to zero. */
-  status: 'open' | 'closed';
+  /**
+   * `open` while contracts are held, `closed` once sold back to zero, `settled` when the market
+   * settled with contracts still held (see `settlePosition`: they were paid out, or expired).
+   */
+  status: 'open' | 'closed' | 'settled';
   /** Contracts held now. */
   quantity: Decimal;
   /** Total contracts bought over the position's life (the base of partial-exit percentages). */
@@ -79,7 +82,7 @@ export interface Position {
   lastFillId: string;
   openedAt: EpochMs;
   updatedAt: EpochMs;
-  /** When the position went back to zero, else null. */
+  /** When the position went back to zero (by a sale or at settlement), else null. */
   closedAt: EpochMs | null;
 }
 
@@ -96,7 +99,7 @@ export function positionKeyFor(params: {
   return `${params.platform}:${params.subaccount}:${params.ticker}:${params.openingFillId}`;
 }
 
-function checkFill(fill: Fill): void {
+export function checkFill(fill: Fill): void {
   if (!fill.count.gt(ZERO)) {
     throw new PositionFillError(
       `fill ${fill.fillId} has a non-positive count ${fill.count.toString()}`,
@@ -118,7 +121,7 @@ function checkFill(fill: Fill): void {
  * A fill seen from the side held. On a binary market buying NO at p while holding YES is
  * selling YES at 1 − p (the exchange nets them), and selling NO at p is buying YES at 1 − p.
  */
-function asHeldSide(fill: Fill, side: Side): { action: 'buy' | 'sell'; price: Decimal } {
+export function asHeldSide(fill: Fill, side: Side): { action: 'buy' | 'sell'; price: Decimal } {
   if (fill.side === side) return { action: fill.action, price: fill.price };
   return { action: fill.action === 'buy' ? 'sell' : 'buy', price: ONE.minus(fill.price) };
 }
@@ -158,7 +161,7 @@ export function openPosition(fill: Fill, scope: PositionScope = {}): Position {
 }
 
 /** Builds a position with one fixed property order (one V8 hidden class for every version). */
-function makePosition(base: Position, changes: Partial<Position>): Position {
+export function makePosition(base: Position, changes: Partial<Position>): Position {
   const p = { ...base, ...changes };
   return {
     positionKey: p.positionKey,
@@ -188,7 +191,8 @@ function makePosition(base: Position, changes: Partial<Position>): Position {
  * changed). Adds move the weighted average entry; exits realise `(price − average) × count`;
  * every fill's own fee is added to `feesPaid` (fees are per fill as charged, never once per
  * position). Reaching zero closes the position. Throws {@link PositionFillError} for another
- * market, a closed position, or a fill that would take the position through zero.
+ * market, a closed position, or a fill that would take the position through zero (use
+ * `applyFillThroughZero` for a fill that may: it closes this position and opens the other side).
  */
 export function applyFill(position: Position, fill: Fill): Position {
   checkFill(fill);
@@ -200,7 +204,7 @@ export function applyFill(position: Position, fill: Fill): Position {
   }
   if (position.status !== 'open') {
     throw new PositionFillError(
-      `fill ${fill.fillId} cannot be applied: position ${position.positionKey} is closed`,
+      `fill ${fill.fillId} cannot be applied: position ${position.positionKey} is ${position.status}`,
       fill.fillId,
     );
   }
@@ -250,17 +254,4 @@ export function applyFill(position: Position, fill: Fill): Position {
     realizedPnl: realizedTradingPnl.minus(feesPaid),
     closedAt: closing ? fill.createdAt : null,
   });
-}
-
-/** Builds positions from a market's fills in exchange order: a new position each time one opens from zero. */
-export function positionsFromFills(fills: readonly Fill[], scope: PositionScope = {}): Position[] {
-  const positions: Position[] = [];
-  let current: Position | null = null;
-  for (const fill of fills) {
-    current =
-      current === null || current.status === 'closed' ? openPosition(fill, scope) : applyFill(current, fill);
-    if (positions.at(-1)?.positionKey === current.positionKey) positions[positions.length - 1] = current;
-    else positions.push(current);
-  }
-  return positions;
 }

@@ -190,3 +190,20 @@ describe('sizePosition', () => {
     );
   });
 });
+
+describe('sizePosition with a position held', () => {
+  it('caps the position, not the order: what is held uses the per-position room', () => {
+    const params = { probability: '0.75', cost: '0.5', bankroll: 10_000 };
+    expect(sizePosition(params).contracts.toString()).toBe('1000'); // $500 cap
+    const add = sizePosition({ ...params, held: { cost: 400, contracts: 800 } });
+    expect([add.contracts.toString(), add.limitedBy]).toEqual(['200', ['max_position_pct']]);
+    const full = sizePosition({ ...params, held: { cost: 500, contracts: 1000 } });
+    expect([full.contracts.toString(), full.rejected]).toEqual(['0', 'held_position']);
+    const contracts = sizePosition({
+      ...params,
+      config: { maxContracts: 10 },
+      held: { cost: 1, contracts: 10 },
+    });
+    expect(contracts.rejected).toBe('held_position');
+  });
+});

@@ -56,6 +56,12 @@ export interface SizePositionParams {
   bankroll: Decimal.Value;
   /** Total cost of the positions already open, dollars. Default 0. */
   currentExposure?: Decimal.Value;
+  /**
+   * What is already held on this market on the side bought: its cost (dollars) and contracts.
+   * The per-position caps (`maxPositionPct`, `maxPositionDollars`, `maxContracts`) bound the
+   * position, not one order: an add is sized into the room they leave. Default nothing held.
+   */
+  held?: { cost: Decimal.Value; contracts: Decimal.Value } | null;
   config?: SizingConfig;
 }
 
@@ -67,7 +73,9 @@ export type SizingLimit =
   | 'max_contracts'
   | 'no_edge'
   | 'below_min_dollars'
-  | 'below_min_contracts';
+  | 'below_min_contracts'
+  /** The position already held on the market fills the per-position caps. */
+  | 'held_position';
 
 /** Result of {@link sizePosition}. */
 export interface SizingResult {
@@ -84,7 +92,7 @@ export interface SizingResult {
   /** Why the trade was dropped, or null when `contracts > 0`. */
   rejected: Extract<
     SizingLimit,
-    'no_edge' | 'below_min_dollars' | 'below_min_contracts' | 'total_exposure'
+    'no_edge' | 'below_min_dollars' | 'below_min_contracts' | 'total_exposure' | 'held_position'
   > | null;
 }
 
@@ -101,10 +109,11 @@ function positive(value: Decimal.Value, option: string, allowZero = false): Deci
 
 /**
  * Fractional-Kelly position size for a binary contract. Steps: `stake = bankroll ×
- * kellyFraction × f*`; cap at `maxPositionPct × bankroll`, `maxPositionDollars` and the room
- * left under `maxTotalExposure`; `contracts = floor(stake / cost)` to the increment; cap at
- * `maxContracts`; drop the trade when it costs less than `minPositionDollars` or is fewer
- * than `minContracts`.
+ * kellyFraction × f*`; cap at `maxPositionPct × bankroll` and `maxPositionDollars` less the
+ * cost already `held` on the market, and at the room left under `maxTotalExposure`;
+ * `contracts = floor(stake / cost)` to the increment; cap at `maxContracts` less the contracts
+ * held; drop the trade when it costs less than `minPositionDollars` or is fewer than
+ * `minContracts` (`held_position` when what is held leaves no room).
  */
 export function sizePosition(params: SizePositionParams): SizingResult {
   const cfg = params.config ?? {};
@@ -124,6 +133,8 @@ export function sizePosition(params: SizePositionParams): SizingResult {
   const increment = positive(cfg.contractIncrement ?? 1, 'contractIncrement');
   const bankroll = positive(params.bankroll, 'bankroll', true);
   const exposure = positive(params.currentExposure ?? 0, 'currentExposure', true);
+  const heldCost = positive(params.held?.cost ?? 0, 'held.cost', true);
+  const heldContracts = positive(params.held?.contracts ?? 0, 'held.contracts', true);
   const cost = dec(params.cost);
   const fullKelly = kellyFraction(params.probability, cost);
 
@@ -149,16 +160,20 @@ export function sizePosition(params: SizePositionParams): SizingResult {
       limitedBy.push(why);
     }
   };
-  cap(bankroll.times(maxPct), 'max_position_pct');
-  cap(maxDollars, 'max_position_dollars');
+  // The per-position caps bound what is held on the market after this order, not the order.
+  cap(Decimal.max(ZERO, bankroll.times(maxPct).minus(heldCost)), 'max_position_pct');
+  cap(Decimal.max(ZERO, maxDollars.minus(heldCost)), 'max_position_dollars');
+  if (stake.isZero() && heldCost.gt(ZERO)) return dropped(stake, limitedBy, 'held_position');
   const room = Decimal.max(ZERO, maxExposure.minus(exposure));
   cap(room, 'total_exposure');
   if (stake.isZero()) return dropped(stake, limitedBy, 'total_exposure');
 
   let contracts = floorTo(stake.div(cost), increment);
-  if (maxContracts !== null && contracts.gt(maxContracts)) {
-    contracts = floorTo(maxContracts, increment);
+  const contractRoom = maxContracts === null ? null : Decimal.max(ZERO, maxContracts.minus(heldContracts));
+  if (contractRoom !== null && contracts.gt(contractRoom)) {
+    contracts = floorTo(contractRoom, increment);
     limitedBy.push('max_contracts');
+    if (contracts.isZero() && heldContracts.gt(ZERO)) return dropped(stake, limitedBy, 'held_position');
   }
   const total = contracts.times(cost);
   if (contracts.isZero() || contracts.lt(minContracts))

@@ -55,13 +55,18 @@ function syncedMetadata(p: MarketPosition, previous: Json | undefined): Json {
   return { ...exchange, ...kept };
 }
 
-/** Exchange-owned fields of a position version; the position manager's fields are left alone. */
+/**
+ * Exchange-owned fields of a position version; the position manager's fields are left alone.
+ * `realized_pnl` is stored net of fees, as the position manager stores it: Kalshi's
+ * `realized_pnl_dollars` is before fees and `fees_paid_dollars` sits beside it.
+ */
 function exchangeFields(p: MarketPosition, now: Date, current?: PositionInput) {
+  const gross = p.realized_pnl_dollars;
   return {
     marketExposure: p.market_exposure_dollars ?? null,
     totalTraded: p.total_traded_dollars ?? null,
     feesPaid: p.fees_paid_dollars ?? null,
-    realizedPnl: p.realized_pnl_dollars ?? null,
+    realizedPnl: gross === undefined ? null : gross.minus(p.fees_paid_dollars ?? 0),
     lastCheckTime: now,
     metadata: syncedMetadata(p, current?.metadata),
   };
