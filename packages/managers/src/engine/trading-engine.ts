@@ -17,7 +17,7 @@ import { EngineLock, type EngineLockOptions } from './engine-lock';
 import { entryGateFailure, entryGatesFromExits } from './entry-gates';
 import { type AppliedFills, OrderManager } from './order-manager';
 import { closeSettledPositions } from './settlements';
-import type { HeldPosition, Strategy, StrategyContext, StrategyIntent } from './strategy';
+import type { EntryGates, HeldPosition, Strategy, StrategyContext, StrategyIntent } from './strategy';
 
 /** What the engine needs of a Kalshi client (a `KalshiClient`, real or on the fake exchange). */
 export type EngineClient = Pick<KalshiClient, 'orders' | 'portfolio' | 'orderGroups' | 'markets'>;
@@ -82,6 +82,7 @@ export class TradingEngine {
   private readonly quarantined = new Set<string>();
   private held = new Map<string, HeldPosition>();
   private stopped = false;
+  private readonly gates: EntryGates;
 
   private constructor(
     private readonly options: TradingEngineOptions,
@@ -93,7 +94,9 @@ export class TradingEngine {
     private readonly bankroll: Decimal,
     /** What reconciliation found on start. */
     readonly reconciled: ReconcileReport,
-  ) {}
+  ) {
+    this.gates = entryGatesFromExits(options.strategy.exits);
+  }
 
   /** The strategy as `name@version`. */
   get strategyKey(): string {
@@ -186,8 +189,10 @@ export class TradingEngine {
    */
   async onMarkets(markets: readonly MarketSnapshot[], now: EpochMs): Promise<DecisionResult> {
     const result: DecisionResult = { sent: [], dropped: [] };
+    // One context per batch, rebuilt only after an order changed what is held or resting.
+    let context = this.context(now);
     for (const market of markets) {
-      const intents = this.options.strategy.onMarket(market, this.context(now));
+      const intents = this.options.strategy.onMarket(market, context);
       for (const intent of intents) {
         const reason = this.gate(intent, market, now);
         if (reason !== null) {
@@ -196,9 +201,10 @@ export class TradingEngine {
         }
         await this.recordClosed(await this.orders.submit(intent), now);
         result.sent.push(intent);
+        await this.refreshHeld();
+        context = this.context(now);
       }
     }
-    if (result.sent.length > 0) await this.refreshHeld();
     return result;
   }
 
@@ -215,7 +221,7 @@ export class TradingEngine {
       position: (ticker) => held.get(ticker) ?? null,
       restingOrders: (ticker) => orders.resting(ticker),
       probability: this.options.probability,
-      gates: entryGatesFromExits(this.options.strategy.exits),
+      gates: this.gates,
       bankroll: this.bankroll,
       exposure,
       risk: { entryAllowed: gate.allowed, blockedBy: gate.blockedBy },
@@ -282,7 +288,7 @@ export class TradingEngine {
     const risk = this.risk.entryAllowed();
     if (!risk.allowed) return `circuit_breaker: ${risk.blockedBy.join(', ')}`;
     if (intent.ticker !== market.ticker) return 'other_market';
-    return entryGateFailure(market, intent.side, entryGatesFromExits(this.options.strategy.exits), now);
+    return entryGateFailure(market, intent.side, this.gates, now);
   }
 
   private async recordClosed(applied: readonly AppliedFills[], now: EpochMs): Promise<void> {
