@@ -18,6 +18,7 @@ import { register as registerElo } from './commands/elo';
 import { register as registerFetch } from './commands/fetch';
 import { register as registerModels } from './commands/models';
 import { register as registerPositions } from './commands/positions';
+import { register as registerRun } from './commands/run';
 import { register as registerStrategies } from './commands/strategies';
 
 /** Builds the program with every command registered. */
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerFetch(program);
   registerModels(program);
   registerPositions(program);
+  registerRun(program);
   registerStrategies(program);
   return program;
 }

@@ -50,11 +50,24 @@ export { DEFAULT_MIN_EDGE, meetsMinEdge, resolveMinEdge } from './edge/min-edge'
 // Elo rating service (game_states → teams and elo_rating_history)
 export type { EloRatingServiceOptions, EloRunResult } from './elo-service/elo-rating-service';
 export { EloRatingService, regressionGameId } from './elo-service/elo-rating-service';
+export { clientOrderIdFor } from './engine/client-order-id';
 // Engine: the strategy contract, entry gates, the edge/Kelly strategy
 export type { EdgeKellyStrategyOptions } from './engine/edge-kelly-strategy';
 export { EdgeKellyStrategy } from './engine/edge-kelly-strategy';
+export type { EngineLockOptions } from './engine/engine-lock';
+export { EngineLock } from './engine/engine-lock';
 export type { EntryGateFailure } from './engine/entry-gates';
 export { entryGateFailure, entryGatesFromExits } from './engine/entry-gates';
+export { EngineLockedError, EngineLockLostError } from './engine/errors';
+export type {
+  AppliedFills,
+  IntentRecord,
+  OrderManagerClient,
+  OrderManagerOptions,
+} from './engine/order-manager';
+export { OrderManager } from './engine/order-manager';
+export type { SettlementClient } from './engine/settlements';
+export { closeSettledPositions } from './engine/settlements';
 export type {
   AdjustIntent,
   EnterIntent,
@@ -68,6 +81,14 @@ export type {
   StrategyIntent,
   StrategyRiskView,
 } from './engine/strategy';
+export type {
+  DecisionResult,
+  EngineClient,
+  EngineStatus,
+  ReconcileReport,
+  TradingEngineOptions,
+} from './engine/trading-engine';
+export { TradingEngine } from './engine/trading-engine';
 // Entry decision
 export type { EntryPlan, EntrySkipReason, PlanEntryParams } from './entry/plan-entry';
 export { planEntry } from './entry/plan-entry';

@@ -69,7 +69,8 @@ export class EngineLock {
     const host = options.host ?? hostname();
     const isAlive = options.isAlive ?? processAlive;
     const token = randomUUID();
-    await store.transaction(async (tx) => {
+    // The store wraps what a transaction throws: the refusal is returned and thrown here.
+    const refused = await store.transaction(async (tx): Promise<EngineLockedError | null> => {
       const now = clock.now();
       const held = await readLock(tx, strategyKey);
       if (held !== undefined) {
@@ -78,7 +79,7 @@ export class EngineLock {
           (held.owner_host === host && held.owner_pid !== pid && !isAlive(held.owner_pid)) ||
           now - heartbeatAt > leaseMs;
         if (!gone) {
-          throw new EngineLockedError(strategyKey, {
+          return new EngineLockedError(strategyKey, {
             pid: held.owner_pid,
             host: held.owner_host,
             heartbeatAt,
@@ -97,13 +98,15 @@ export class EngineLock {
       if (inserted.rows.length === 0) {
         // Another engine inserted between our read and our write.
         const winner = await readLock(tx, strategyKey);
-        throw new EngineLockedError(strategyKey, {
+        return new EngineLockedError(strategyKey, {
           pid: winner?.owner_pid ?? -1,
           host: winner?.owner_host ?? 'unknown',
           heartbeatAt: winner === undefined ? now : new Date(winner.heartbeat_at).getTime(),
         });
       }
+      return null;
     });
+    if (refused !== null) throw refused;
     return new EngineLock(store, strategyKey, token, clock);
   }
 

@@ -56,8 +56,8 @@ export function entryGateFailure(
   const bid = executableBid(snapshot, side);
   if (bid === null) return 'no_bid';
   if (gates.maxSpread !== null && ask.minus(bid).gt(gates.maxSpread)) return 'spread_too_wide';
-  const volume = snapshot.volume ?? null;
-  if (gates.minVolume !== null && volume !== null && volume.lt(gates.minVolume)) return 'volume_too_low';
+  // Unknown volume (null/absent) skips the check, as the exit rule does.
+  if (gates.minVolume !== null && snapshot.volume?.lt(gates.minVolume)) return 'volume_too_low';
   const closeTime = snapshot.closeTime ?? null;
   if (gates.minTimeToCloseMs !== null && closeTime !== null && closeTime - now <= gates.minTimeToCloseMs) {
     return 'too_close_to_close';

@@ -1,0 +1,349 @@
+// The trading engine: one strategy, one process. Start = lock → reconcile (orders, fills,
+// settlements, positions) → order group; each cycle = heartbeat → order fills → settlements →
+// exits (PositionMonitor) → market updates through the strategy → gated intents → orders; stop =
+// cancel resting entries → release the lock.
+import { randomUUID } from 'node:crypto';
+import type { KalshiClient } from '@precog/kalshi-client';
+import type { Store } from '@precog/scd2-store';
+import Decimal from 'decimal.js';
+import { RiskRecorder } from '../execution/risk-recorder';
+import { initTrailingStop } from '../exits/trailing-stop';
+import { type Logger, silentLogger } from '../logger';
+import { PositionMonitor } from '../monitor/position-monitor';
+import { PositionManager } from '../position-manager/position-manager';
+import { type CircuitBreakerConfig, DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
+import type { EpochMs, MarketSnapshot } from '../types';
+import { EngineLock, type EngineLockOptions } from './engine-lock';
+import { entryGateFailure, entryGatesFromExits } from './entry-gates';
+import { type AppliedFills, OrderManager } from './order-manager';
+import { closeSettledPositions } from './settlements';
+import type { EntryGates, HeldPosition, Strategy, StrategyContext, StrategyIntent } from './strategy';
+
+/** What the engine needs of a Kalshi client (a `KalshiClient`, real or on the fake exchange). */
+export type EngineClient = Pick<KalshiClient, 'orders' | 'portfolio' | 'orderGroups' | 'markets'>;
+
+/** Options of {@link TradingEngine.start}. */
+export interface TradingEngineOptions {
+  client: EngineClient;
+  store: Store;
+  strategy: Strategy;
+  /** The model's YES probability of a ticker, null when it has none. */
+  probability: (ticker: string) => Decimal | null;
+  /** Circuit-breaker thresholds (persisted per strategy). Default `DEFAULT_CIRCUIT_BREAKER_CONFIG`. */
+  circuitBreakers?: CircuitBreakerConfig;
+  /** Bankroll for sizing, dollars. Default: the account's balance, read on start. */
+  bankroll?: Decimal;
+  /** Strategy/model version ids stored on the positions the engine opens. */
+  strategyId?: number | null;
+  modelId?: number | null;
+  /** Contracts the run's order group may fill per rolling 15 s; null: no group. Default 10000. */
+  orderGroupLimit?: Decimal | null;
+  /** The database lock's lease and identity. */
+  lock?: EngineLockOptions;
+  clock?: { now(): EpochMs };
+  /** Waits between exit attempts. Default: a real timer. */
+  sleep?: (ms: number) => Promise<void>;
+  logger?: Logger;
+}
+
+/** What the engine found and fixed on start, before trading. */
+export interface ReconcileReport {
+  /** Intents found resting or pending from an earlier run (after their lookup). */
+  restingOrders: number;
+  /** Positions closed by a settlement found on start. */
+  settled: number;
+  /** Tickers where the store's open quantity differs from the exchange's (logged, not traded on). */
+  mismatches: { ticker: string; store: string; exchange: string }[];
+}
+
+/** What one {@link TradingEngine.onMarkets} call decided. */
+export interface DecisionResult {
+  /** Intents sent as orders. */
+  sent: StrategyIntent[];
+  /** Intents dropped by the engine's gates, with why. */
+  dropped: { intent: StrategyIntent; reason: string }[];
+}
+
+/** One line of state, for a status line. */
+export interface EngineStatus {
+  positions: number;
+  contracts: Decimal;
+  realizedPnlToday: Decimal;
+  restingOrders: number;
+  /** `ok`, or the open breakers. */
+  breaker: string;
+}
+
+const ZERO = new Decimal(0);
+
+/** A strategy run against an exchange: see the file comment for the order of things. */
+export class TradingEngine {
+  /** Tickers whose store ⇄ exchange quantities disagreed on start: no entries there this run. */
+  private readonly quarantined = new Set<string>();
+  private held = new Map<string, HeldPosition>();
+  private stopped = false;
+  private readonly gates: EntryGates;
+
+  private constructor(
+    private readonly options: TradingEngineOptions,
+    readonly lock: EngineLock,
+    readonly orders: OrderManager,
+    readonly risk: RiskRecorder,
+    readonly positions: PositionManager,
+    private readonly monitor: PositionMonitor,
+    private readonly bankroll: Decimal,
+    /** What reconciliation found on start. */
+    readonly reconciled: ReconcileReport,
+  ) {
+    this.gates = entryGatesFromExits(options.strategy.exits);
+  }
+
+  /** The strategy as `name@version`. */
+  get strategyKey(): string {
+    return this.lock.strategyKey;
+  }
+
+  /**
+   * Takes the strategy's lock (throws `EngineLockedError` when another engine runs it),
+   * reconciles store ⇄ exchange, and opens the run's order group. Nothing is traded before this
+   * returns.
+   */
+  static async start(options: TradingEngineOptions): Promise<TradingEngine> {
+    const { client, store, strategy } = options;
+    const clock = options.clock ?? { now: () => Date.now() };
+    const logger = options.logger ?? silentLogger;
+    const strategyKey = `${strategy.name}@${strategy.version}`;
+    const lock = await EngineLock.acquire(store, strategyKey, { clock, ...options.lock });
+    try {
+      const positions = new PositionManager(store, { clock });
+      const risk = await RiskRecorder.open(store, options.circuitBreakers ?? DEFAULT_CIRCUIT_BREAKER_CONFIG, {
+        scope: strategyKey,
+      });
+      const settledBefore = await closeSettledPositions(client, positions);
+      const orders = await OrderManager.open({
+        client,
+        store,
+        positions,
+        strategyKey,
+        runId: randomUUID(),
+        clock,
+        logger,
+        ...(options.orderGroupLimit === undefined ? {} : { orderGroupLimit: options.orderGroupLimit }),
+        attribution: (_ticker, _side, avg) => ({
+          strategyId: options.strategyId ?? null,
+          modelId: options.modelId ?? null,
+          trailingStop: strategy.trailingStop == null ? null : initTrailingStop(avg, strategy.trailingStop),
+        }),
+      });
+      const settledAfter = await closeSettledPositions(client, positions);
+      for (const s of [...settledBefore, ...settledAfter]) {
+        await risk.apply({ type: 'trade_closed', at: clock.now(), realizedPnl: s.position.realizedPnl });
+      }
+      const mismatches = await compareWithExchange(client, positions);
+      const bankroll = options.bankroll ?? (await client.portfolio.getBalance()).balance_dollars;
+      const monitor = new PositionMonitor({
+        client,
+        store,
+        positions,
+        risk,
+        exits: strategy.exits,
+        clock,
+        logger,
+        ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+      });
+      const report: ReconcileReport = {
+        restingOrders: orders.resting().length,
+        settled: settledBefore.length + settledAfter.length,
+        mismatches,
+      };
+      const engine = new TradingEngine(options, lock, orders, risk, positions, monitor, bankroll, report);
+      for (const m of mismatches) engine.quarantined.add(m.ticker);
+      if (mismatches.length > 0) logger.warn({ mismatches }, 'store and exchange positions differ');
+      await engine.refreshHeld();
+      return engine;
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  /**
+   * One cycle at `now`: heartbeat the lock, apply fills of resting orders, close settled
+   * positions, run the exit rules on every open position, then decide on `markets`.
+   */
+  async cycle(markets: readonly MarketSnapshot[], now: EpochMs): Promise<DecisionResult> {
+    await this.lock.heartbeat();
+    await this.recordClosed(await this.orders.poll(), now);
+    for (const s of await closeSettledPositions(this.options.client, this.positions)) {
+      await this.risk.apply({ type: 'trade_closed', at: now, realizedPnl: s.position.realizedPnl });
+    }
+    await this.monitor.cycle(now);
+    await this.refreshHeld();
+    return this.onMarkets(markets, now);
+  }
+
+  /**
+   * The decision step: each market update through the strategy, each intent through the
+   * engine's own gates (breakers, entry gates, quarantined tickers), the rest to the order
+   * manager.
+   */
+  async onMarkets(markets: readonly MarketSnapshot[], now: EpochMs): Promise<DecisionResult> {
+    const result: DecisionResult = { sent: [], dropped: [] };
+    // One context per batch, rebuilt only after an order changed what is held or resting.
+    let context = this.context(now);
+    for (const market of markets) {
+      const intents = this.options.strategy.onMarket(market, context);
+      for (const intent of intents) {
+        const reason = this.gate(intent, market, now);
+        if (reason !== null) {
+          result.dropped.push({ intent, reason });
+          continue;
+        }
+        await this.recordClosed(await this.orders.submit(intent), now);
+        result.sent.push(intent);
+        await this.refreshHeld();
+        context = this.context(now);
+      }
+    }
+    return result;
+  }
+
+  /** The strategy's view at `now` (also what a backtester builds). */
+  context(now: EpochMs): StrategyContext {
+    const gate = this.risk.entryAllowed();
+    let exposure = this.orders.restingEntryExposure();
+    for (const h of this.held.values()) exposure = exposure.plus(h.costBasis);
+    const held = this.held;
+    const orders = this.orders;
+    return {
+      now,
+      positions: [...held.values()],
+      position: (ticker) => held.get(ticker) ?? null,
+      restingOrders: (ticker) => orders.resting(ticker),
+      probability: this.options.probability,
+      gates: this.gates,
+      bankroll: this.bankroll,
+      exposure,
+      risk: { entryAllowed: gate.allowed, blockedBy: gate.blockedBy },
+    };
+  }
+
+  /** Positions, today's P&L, resting orders and breakers, for a status line. */
+  status(): EngineStatus {
+    const open = this.risk.entryAllowed();
+    let contracts = ZERO;
+    for (const h of this.held.values()) contracts = contracts.plus(h.quantity);
+    return {
+      positions: this.held.size,
+      contracts,
+      realizedPnlToday: this.risk.state.dailyRealizedPnl,
+      restingOrders: this.orders.resting().length,
+      breaker: open.allowed ? 'ok' : `open: ${open.blockedBy.join(', ')}`,
+    };
+  }
+
+  /**
+   * Runs cycles every `intervalMs` until `signal` aborts (SIGINT/SIGTERM in the CLI), then
+   * stops: `markets` reads the updates of each cycle.
+   */
+  async run(params: {
+    markets: () => Promise<readonly MarketSnapshot[]>;
+    intervalMs: number;
+    signal: AbortSignal;
+    onCycle?: (result: DecisionResult, status: EngineStatus) => void;
+    sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  }): Promise<{ cycles: number; cancelled: number }> {
+    const clock = this.options.clock ?? { now: () => Date.now() };
+    const sleep = params.sleep ?? abortableSleep;
+    let cycles = 0;
+    let cancelled = 0;
+    try {
+      while (!params.signal.aborted) {
+        const result = await this.cycle(await params.markets(), clock.now());
+        cycles += 1;
+        params.onCycle?.(result, this.status());
+        if (params.signal.aborted) break;
+        await sleep(params.intervalMs, params.signal);
+      }
+    } finally {
+      cancelled = await this.stop();
+    }
+    return { cycles, cancelled };
+  }
+
+  /** Graceful stop: cancels resting entries and releases the lock. Returns the entries cancelled. */
+  async stop(): Promise<number> {
+    if (this.stopped) return 0;
+    this.stopped = true;
+    try {
+      return await this.orders.cancelRestingEntries();
+    } finally {
+      await this.lock.release();
+    }
+  }
+
+  private gate(intent: StrategyIntent, market: MarketSnapshot, now: EpochMs): string | null {
+    if (intent.kind !== 'enter') return null;
+    if (this.quarantined.has(intent.ticker)) return 'position_mismatch';
+    const risk = this.risk.entryAllowed();
+    if (!risk.allowed) return `circuit_breaker: ${risk.blockedBy.join(', ')}`;
+    if (intent.ticker !== market.ticker) return 'other_market';
+    return entryGateFailure(market, intent.side, this.gates, now);
+  }
+
+  private async recordClosed(applied: readonly AppliedFills[], now: EpochMs): Promise<void> {
+    for (const a of applied) {
+      if (a.closed)
+        await this.risk.apply({ type: 'trade_closed', at: now, realizedPnl: a.stored.position.realizedPnl });
+    }
+  }
+
+  private async refreshHeld(): Promise<void> {
+    const held = new Map<string, HeldPosition>();
+    for (const { position: p } of await this.positions.open()) {
+      held.set(p.ticker, {
+        ticker: p.ticker,
+        side: p.side,
+        quantity: p.quantity,
+        avgEntryPrice: p.avgEntryPrice,
+        costBasis: p.costBasis,
+        openedAt: p.openedAt,
+      });
+    }
+    this.held = held;
+  }
+}
+
+/** Store open positions against the exchange's (`GET /portfolio/positions`), per ticker. */
+async function compareWithExchange(
+  client: EngineClient,
+  positions: PositionManager,
+): Promise<ReconcileReport['mismatches']> {
+  const ours = new Map<string, Decimal>();
+  for (const { position: p } of await positions.open()) {
+    ours.set(p.ticker, p.side === 'yes' ? p.quantity : p.quantity.neg());
+  }
+  const theirs = new Map<string, Decimal>();
+  for await (const mp of client.portfolio.getPositions()) theirs.set(mp.ticker, mp.position_fp);
+  const mismatches: ReconcileReport['mismatches'] = [];
+  for (const ticker of new Set([...ours.keys()])) {
+    const a = ours.get(ticker) ?? ZERO;
+    const b = theirs.get(ticker) ?? ZERO;
+    if (!a.eq(b)) mismatches.push({ ticker, store: a.toString(), exchange: b.toString() });
+  }
+  return mismatches;
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
