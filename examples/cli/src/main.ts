@@ -11,6 +11,7 @@ import { stopWhenParentExits } from './cli/parent-watch';
 import { createProgram } from './cli/program';
 import { runProgram } from './cli/run-action';
 // ── command modules (one import per command, keep alphabetical) ──────────────────────────
+import { register as registerBackfill } from './commands/backfill';
 import { register as registerBacktest } from './commands/backtest';
 import { register as registerConfig } from './commands/config';
 import { register as registerDb } from './commands/db';
@@ -25,6 +26,7 @@ import { register as registerStrategies } from './commands/strategies';
 export function buildProgram(): Command {
   const program = createProgram();
   // ── command registrations (one line per command, same order as the imports) ────────────
+  registerBackfill(program);
   registerBacktest(program);
   registerConfig(program);
   registerDb(program);

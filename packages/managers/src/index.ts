@@ -2,6 +2,13 @@
 export const VERSION = '0.0.0';
 
 // Backtesting over the store's market history
+export type {
+  BackfillClient,
+  BackfillMarketsOptions,
+  BackfillResult,
+  BackfillStore,
+} from './backtest/backfill';
+export { backfillMarkets } from './backtest/backfill';
 export type { EdgeStrategyOptions } from './backtest/edge-strategy';
 export { edgeStrategy } from './backtest/edge-strategy';
 export type { EquityCurveSvgOptions } from './backtest/equity-svg';

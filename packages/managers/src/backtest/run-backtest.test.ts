@@ -150,4 +150,26 @@ describe.each(backtestBackends)('runBacktest on %s', (backend) => {
     const held = plain(await runBacktest(store, { strategy, from, exits: 'none' }));
     expect([held.pnl, held.fees, held.wins, held.losses]).toEqual(['-5.68', '0.18', 0, 1]);
   });
+
+  it('fills after the latency against the version valid then, and not when the ask moved past the limit', async () => {
+    await writeHistory(store, [
+      ['2026-07-01T00:00:00.000Z', book('KXE-1', '0.53', '0.55')],
+      ['2026-07-01T00:00:00.500Z', book('KXE-1', '0.58', '0.60')],
+    ]);
+    const strategy = edgeStrategy({
+      probability: (t) => (t === 'KXE-1' ? new Decimal('0.70') : null),
+      minEdge: '0.05',
+      contracts: 10,
+    });
+    const from = new Date('2026-07-01T00:00:00Z');
+    const fast = await runBacktest(store, { strategy, from, exits: 'none', latencyMs: 100 });
+    expect(plain(fast).trades).toEqual([
+      ['KXE-1', 'yes', 'buy', '10', '0.55', '0.18', '2026-07-01T00:00:00.100Z'],
+    ]);
+    const slow = await runBacktest(store, { strategy, from, exits: 'none', latencyMs: 1000 });
+    // Due at 00:00:01, when the ask is 0.60 > the 0.55 limit: not filled. The 0.60 version came
+    // while that order waited, so no second order was sent on the market.
+    expect(slow.unfilled).toEqual({ price_moved: 1 });
+    expect(plain(slow).trades).toEqual([]);
+  });
 });
