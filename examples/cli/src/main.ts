@@ -18,6 +18,7 @@ import { register as registerFetch } from './commands/fetch';
 import { register as registerModels } from './commands/models';
 import { register as registerPositions } from './commands/positions';
 import { register as registerStrategies } from './commands/strategies';
+import { register as registerWatch } from './commands/watch';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerModels(program);
   registerPositions(program);
   registerStrategies(program);
+  registerWatch(program);
   return program;
 }
 
