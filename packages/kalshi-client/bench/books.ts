@@ -42,7 +42,10 @@ function floor(batch: string[]): void {
   for (const text of batch) {
     const m = JSON.parse(text).msg;
     let book = books.get(m.market_ticker);
-    if (!book) books.set(m.market_ticker, (book = new Map()));
+    if (!book) {
+      book = new Map();
+      books.set(m.market_ticker, book);
+    }
     const key = `${m.side}${m.price_dollars}`;
     book.set(key, (book.get(key) ?? 0) + Number(m.delta_fp));
   }
@@ -51,7 +54,14 @@ function floor(batch: string[]): void {
 function ours(batch: string[], seq0: number): void {
   const sync = new BookSync(new BookManager());
   const snapshot = (t: string) =>
-    parseFrame(JSON.stringify({ type: 'orderbook_snapshot', sid: 1, seq: seq0, msg: { market_ticker: t, yes_dollars_fp: [], no_dollars_fp: [] } }));
+    parseFrame(
+      JSON.stringify({
+        type: 'orderbook_snapshot',
+        sid: 1,
+        seq: seq0,
+        msg: { market_ticker: t, yes_dollars_fp: [], no_dollars_fp: [] },
+      }),
+    );
   for (const t of TICKERS) {
     const f = snapshot(t);
     if (f.kind === 'data') sync.handle(f.message as never);
@@ -83,7 +93,9 @@ for (let round = 0; round < 6; round++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const f = median(rates.floor);
 const o = median(rates.ours);
-console.log(`book throughput: floor (JSON.parse + Map) ${Math.round(f).toLocaleString('en-US')} msg/s, precog (parse + validate + apply) ${Math.round(o).toLocaleString('en-US')} msg/s, ratio ${(o / f).toFixed(2)} (target >= 0.50)`);
+console.log(
+  `book throughput: floor (JSON.parse + Map) ${Math.round(f).toLocaleString('en-US')} msg/s, precog (parse + validate + apply) ${Math.round(o).toLocaleString('en-US')} msg/s, ratio ${(o / f).toFixed(2)} (target >= 0.50)`,
+);
 
 // Heap over N messages through one long-lived BookSync (frames generated in chunks).
 const sync = new BookSync(new BookManager());
@@ -106,4 +118,6 @@ for (let done = 0; done < N; done += 100_000) {
 }
 global.gc?.();
 const heapEnd = process.memoryUsage().heapUsed;
-console.log(`heap over ${N.toLocaleString('en-US')} messages: ${(heapStart / 1e6).toFixed(1)} MB after the first 100,000, ${(heapEnd / 1e6).toFixed(1)} MB at the end`);
+console.log(
+  `heap over ${N.toLocaleString('en-US')} messages: ${(heapStart / 1e6).toFixed(1)} MB after the first 100,000, ${(heapEnd / 1e6).toFixed(1)} MB at the end`,
+);
