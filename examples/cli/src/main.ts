@@ -21,6 +21,7 @@ import { register as registerModels } from './commands/models';
 import { register as registerPositions } from './commands/positions';
 import { register as registerRun } from './commands/run';
 import { register as registerStrategies } from './commands/strategies';
+import { register as registerWatch } from './commands/watch';
 
 /** Builds the program with every command registered. */
 export function buildProgram(): Command {
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerPositions(program);
   registerRun(program);
   registerStrategies(program);
+  registerWatch(program);
   return program;
 }
 

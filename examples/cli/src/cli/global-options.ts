@@ -10,6 +10,8 @@ export interface GlobalOptions {
   databaseUrl?: string;
   /** `--base-url`: Kalshi REST base URL; beats `KALSHI_BASE_URL`. */
   baseUrl?: string;
+  /** `--ws-url`: Kalshi WebSocket URL; beats `KALSHI_WS_URL`. */
+  wsUrl?: string;
   /** `--json`: machine-readable output on stdout. */
   json?: boolean;
   /** `--verbose`: debug logging and the full cause chain of errors. */
@@ -36,6 +38,7 @@ export function addGlobalOptions(program: Command): Command {
       'PostgreSQL connection URL (default: DATABASE_URL; none = embedded PGlite)',
     )
     .option('--base-url <url>', 'Kalshi REST base URL (default: KALSHI_BASE_URL or the environment default)')
+    .option('--ws-url <url>', "Kalshi WebSocket URL (default: KALSHI_WS_URL or the environment's URL)")
     .option('--json', 'print machine-readable JSON on stdout')
     .option('--verbose', 'debug logging; show the cause chain of errors')
     .option('--force', 'with --env prod, talk to a plain-http or demo base URL anyway (warns)');

@@ -190,7 +190,7 @@ export class FakeStreamServer {
     const tickers =
       (params.market_tickers as string[] | undefined) ??
       (typeof params.market_ticker === 'string' ? [params.market_ticker] : undefined);
-    if (tickers && tickers.some((t) => !this.state.markets.has(t))) {
+    if (tickers?.some((t) => !this.state.markets.has(t))) {
       this.error(conn, id, 16, 'Market not found');
       return;
     }
