@@ -40,8 +40,13 @@ async function main(): Promise<number> {
   };
   let live: { client: KalshiClient; pollMs: number } | undefined;
   const databaseUrl = values['database-url'] || process.env.PAPER_BOT_DATABASE_URL || undefined;
-  const { kalshiClientSettings, kalshiRateLimitSettings, loadConfig, requireKalshiCredentials, storeSettings } =
-    await import('@precog/config');
+  const {
+    kalshiClientSettings,
+    kalshiRateLimitSettings,
+    loadConfig,
+    requireKalshiCredentials,
+    storeSettings,
+  } = await import('@precog/config');
   // Configuration only where it acts: PostgreSQL (system.yaml database.*) and live mode.
   // pnpm runs the script inside examples/paper-bot; .env.demo and ./config are where the user ran it.
   const config =

@@ -198,12 +198,6 @@ export type {
 } from './schemas/reference-data';
 export type { Series } from './schemas/series';
 export type { SubaccountBalance, SubaccountNettingConfig, SubaccountTransfer } from './schemas/subaccount';
-export type {
-  EventFeeChangeInput,
-  FeeScheduleAtParams,
-  SeriesFeeChangeInput,
-} from './trading-rules/fee-changes';
-export { feeScheduleAt } from './trading-rules/fee-changes';
 // WebSocket streaming: the stream, subscriptions, order books and channel types.
 export type { BooksDocument } from './streaming/book-manager';
 export { BookManager } from './streaming/book-manager';
@@ -263,6 +257,12 @@ export type {
 } from './streaming/subscription';
 export { overflowPolicyOf, Subscription } from './streaming/subscription';
 export { KALSHI_WS_URLS, resolveWsUrl } from './streaming/urls';
+export type {
+  EventFeeChangeInput,
+  FeeScheduleAtParams,
+  SeriesFeeChangeInput,
+} from './trading-rules/fee-changes';
+export { feeScheduleAt } from './trading-rules/fee-changes';
 // Fees and prices (pure helpers over Decimal).
 export type {
   FeeFill,
