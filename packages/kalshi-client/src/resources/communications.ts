@@ -39,8 +39,8 @@ import {
  * trade proposals. The flow: a taker creates an RFQ; makers quote it; the taker accepts one side of
  * a quote; its maker confirms, which starts the execution timer. Writes are never retried after an
  * ambiguous failure (none carries an idempotency key, and a repeated delete, accept or confirm
- * answers an error once the first went through). Creating and deleting a quote costs 2 write
- * tokens, the rest the default 10.
+ * answers an error once the first went through). `createQuote` and the deprecated `deleteQuote`
+ * cost 2 write tokens (Kalshi's cost table); every other call the default 10.
  */
 export class CommunicationsResource {
   constructor(private readonly transport: Transport) {}
