@@ -18,6 +18,7 @@ import {
 import type { RateLimiter } from './rate-limiting/rate-limiter';
 import type { RequestLimiter } from './rate-limiting/request-limiter';
 import { AccountResource } from './resources/account';
+import { CommunicationsResource } from './resources/communications';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
 import { FundingResource } from './resources/funding';
@@ -68,6 +69,8 @@ export class KalshiClient {
   readonly account: AccountResource;
   /** Order groups: a rolling contracts limit, and `trigger` to cancel all their orders at once. */
   readonly orderGroups: OrderGroupsResource;
+  /** RFQs, quotes and block trade proposals (`/communications`). */
+  readonly communications: CommunicationsResource;
   /** Milestones: games and other dated happenings that markets are tied to. */
   readonly milestones: MilestonesResource;
   /** Live data (score, clock, ...) of milestones. */
@@ -167,6 +170,7 @@ export class KalshiClient {
     this.orders = new OrdersResource(this.transport);
     this.account = new AccountResource(this.transport);
     this.orderGroups = new OrderGroupsResource(this.transport);
+    this.communications = new CommunicationsResource(this.transport);
     this.milestones = new MilestonesResource(this.transport);
     this.liveData = new LiveDataResource(this.transport);
     this.subaccounts = new SubaccountsResource(this.transport);

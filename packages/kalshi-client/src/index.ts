@@ -97,6 +97,18 @@ export { TokenBucket } from './rate-limiting/token-bucket';
 export type { KalshiUsageTier } from './rate-limiting/usage-tiers';
 export { KALSHI_USAGE_TIERS } from './rate-limiting/usage-tiers';
 export type { AccountResource } from './resources/account';
+export type { CommunicationsResource } from './resources/communications';
+export type {
+  AcceptBlockTradeProposalParams,
+  AcceptQuoteParams,
+  CreateQuoteParams,
+  CreateRfqParams,
+  ListBlockTradeProposalsParams,
+  ListQuotesParams,
+  ListRfqsParams,
+  ProposeBlockTradeParams,
+  QuoteSide,
+} from './resources/communications-params';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
 export type { FundingResource } from './resources/funding';
@@ -154,6 +166,7 @@ export type { ListSeriesParams, SeriesResource } from './resources/series';
 export type { SubaccountsResource, SubaccountTransferParams } from './resources/subaccounts';
 // Response models (snake_case as Kalshi names them; money and counts Decimal, times Date).
 export type { AccountLimits, EndpointCosts } from './schemas/account';
+export type { BlockTradeProposal, MveSelectedLeg, Quote, Rfq } from './schemas/communications';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { EventCandlesticks, EventMetadata, ForecastPoint, VolumeProgress } from './schemas/event-extra';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
