@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
 import { HttpResponse, http } from 'msw';
+import { describe, expect, it } from 'vitest';
 import { BASE, contract, contractServer } from '../__fixtures__/contract';
 import { rsaKeys } from '../__fixtures__/helpers';
 import { KalshiInvalidParamsError, KalshiResponseValidationError } from '../core/errors';
@@ -65,39 +65,55 @@ describe('api keys', () => {
     expect(result).toEqual({ api_key_id: KEY_ID, warning: undefined });
   });
 
-  contract('createApiKey', 'refuses a private key or bad fields before sending, echoing nothing', async () => {
-    route('post', '/api_keys', { api_key_id: KEY_ID }, 201);
-    const asPublic = await client()
-      .apiKeys.create({ name: 'oops', public_key: GENERATED_PEM })
-      .catch((e: unknown) => e as Error);
-    expect(asPublic).toBeInstanceOf(KalshiInvalidParamsError);
-    expect(asPublic.message).toBe(
-      'apiKeys.create: public_key holds a PRIVATE key; send only the public key (nothing was sent)',
-    );
-    expect(JSON.stringify(asPublic)).not.toContain(pemLine);
-    await expect(client().apiKeys.create({ name: 'x', public_key: 'not a key' })).rejects.toThrow(
-      'apiKeys.create: public_key is not a PEM public key',
-    );
-    await expect(
-      client().apiKeys.create({ name: 'x', public_key: PUBLIC_PEM, scopes: ['write'] }),
-    ).rejects.toThrow('apiKeys.create: scopes: the write scope needs the read scope too');
-    await expect(client().apiKeys.create({ name: 'x', public_key: PUBLIC_PEM, subaccount: 64 })).rejects.toThrow(
-      KalshiInvalidParamsError,
-    );
-    await expect(client().apiKeys.create({ name: '  ', public_key: PUBLIC_PEM })).rejects.toThrow(
-      'apiKeys.create: name: must not be empty',
-    );
-  });
+  contract(
+    'createApiKey',
+    'refuses a private key or bad fields before sending, echoing nothing',
+    async () => {
+      route('post', '/api_keys', { api_key_id: KEY_ID }, 201);
+      const asPublic = await client()
+        .apiKeys.create({ name: 'oops', public_key: GENERATED_PEM })
+        .then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+      expect(asPublic).toBeInstanceOf(KalshiInvalidParamsError);
+      expect(asPublic?.message).toBe(
+        'apiKeys.create: public_key holds a PRIVATE key; send only the public key (nothing was sent)',
+      );
+      expect(JSON.stringify(asPublic)).not.toContain(pemLine);
+      await expect(client().apiKeys.create({ name: 'x', public_key: 'not a key' })).rejects.toThrow(
+        'apiKeys.create: public_key is not a PEM public key',
+      );
+      await expect(
+        client().apiKeys.create({ name: 'x', public_key: PUBLIC_PEM, scopes: ['write'] }),
+      ).rejects.toThrow('apiKeys.create: scopes: the write scope needs the read scope too');
+      await expect(
+        client().apiKeys.create({ name: 'x', public_key: PUBLIC_PEM, subaccount: 64 }),
+      ).rejects.toThrow(KalshiInvalidParamsError);
+      await expect(client().apiKeys.create({ name: '  ', public_key: PUBLIC_PEM })).rejects.toThrow(
+        'apiKeys.create: name: must not be empty',
+      );
+    },
+  );
 
-  contract('generateApiKey', 'returns the private key as a SecretString that reveals it exactly', async () => {
-    const seen = route('post', '/api_keys/generate', { api_key_id: KEY_ID, private_key: GENERATED_PEM }, 201);
-    const key = await client().apiKeys.generate({ name: 'bot-2', scopes: ['read'] });
-    expect(seen[0]?.body).toEqual({ name: 'bot-2', scopes: ['read'] });
-    expect(key.api_key_id).toBe(KEY_ID);
-    expect(key.warning).toBeUndefined();
-    expect(key.private_key).toBeInstanceOf(SecretString);
-    expect(key.private_key.reveal()).toBe(GENERATED_PEM);
-  });
+  contract(
+    'generateApiKey',
+    'returns the private key as a SecretString that reveals it exactly',
+    async () => {
+      const seen = route(
+        'post',
+        '/api_keys/generate',
+        { api_key_id: KEY_ID, private_key: GENERATED_PEM },
+        201,
+      );
+      const key = await client().apiKeys.generate({ name: 'bot-2', scopes: ['read'] });
+      expect(seen[0]?.body).toEqual({ name: 'bot-2', scopes: ['read'] });
+      expect(key.api_key_id).toBe(KEY_ID);
+      expect(key.warning).toBeUndefined();
+      expect(key.private_key).toBeInstanceOf(SecretString);
+      expect(key.private_key.reveal()).toBe(GENERATED_PEM);
+    },
+  );
 
   contract('generateApiKey', 'keeps the private key out of logs, JSON, inspection and spreads', async () => {
     route('post', '/api_keys/generate', { api_key_id: KEY_ID, private_key: GENERATED_PEM }, 201);
@@ -131,7 +147,12 @@ describe('api keys', () => {
     );
     expect(error.body).toBeUndefined();
     expect(error.cause).toBeUndefined();
-    const everything = [error.message, JSON.stringify(error), inspect(error, { depth: 8 }), String(error.stack)];
+    const everything = [
+      error.message,
+      JSON.stringify(error),
+      inspect(error, { depth: 8 }),
+      String(error.stack),
+    ];
     for (const text of everything) expect(text).not.toContain(pemLine);
   });
 

@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { describe, expect } from 'vitest';
 import { contract, contractServer } from '../__fixtures__/contract';
-import { KalshiInvalidItemError } from '../core/invalid-items';
 import { KalshiInvalidParamsError, KalshiNotFoundError } from '../core/errors';
+import { KalshiInvalidItemError } from '../core/invalid-items';
 
 const { route, client } = contractServer();
 const SUBTRADER = 'u123_desk1';
@@ -19,7 +19,7 @@ const ORDER = {
 };
 
 describe('fcm', () => {
-  contract('getFCMOrders', 'lists a subtrader\'s orders, filters in the query, Decimal money', async () => {
+  contract('getFCMOrders', "lists a subtrader's orders, filters in the query, Decimal money", async () => {
     const seen = route('get', '/fcm/orders', { orders: [ORDER], cursor: 'next-1' });
     const page = await client().fcm.listOrders({
       subtrader_id: SUBTRADER,
@@ -58,7 +58,7 @@ describe('fcm', () => {
     expect(seen).toEqual([]);
   });
 
-  contract('getFCMPositions', 'reads a subtrader\'s positions; a bad one is named by ticker', async () => {
+  contract('getFCMPositions', "reads a subtrader's positions; a bad one is named by ticker", async () => {
     const seen = route('get', '/fcm/positions', {
       market_positions: [
         { ticker: 'KXNFLGAME-26NOV29KCDEN-KC', position_fp: '1.33', market_exposure_dollars: '0.067830' },
@@ -74,9 +74,9 @@ describe('fcm', () => {
     expect(seen[0]?.query.toString()).toBe(
       'subtrader_id=u123_desk1&settlement_status=all&count_filter=position%2Ctotal_traded',
     );
-    expect(page.items.map((p) => [p.ticker, p.position_fp.toFixed(2), p.market_exposure_dollars?.toFixed(6)])).toEqual([
-      ['KXNFLGAME-26NOV29KCDEN-KC', '1.33', '0.067830'],
-    ]);
+    expect(
+      page.items.map((p) => [p.ticker, p.position_fp.toFixed(2), p.market_exposure_dollars?.toFixed(6)]),
+    ).toEqual([['KXNFLGAME-26NOV29KCDEN-KC', '1.33', '0.067830']]);
     expect(page.invalidItems.map((i) => [i.kind, i.id, i.path])).toEqual([
       ['position', 'KXNFLGAME-26NOV29KCDEN-DEN', 'position_fp'],
     ]);
@@ -163,9 +163,9 @@ describe('fcm', () => {
     await expect(client().fcm.updateDailyCap({ subtrader_id: SUBTRADER, limit: '10.00001' })).rejects.toThrow(
       'limit has more than 4 decimals: 10.00001',
     );
-    await expect(client().fcm.updateDailyCap({ subtrader_id: SUBTRADER, limit: '-1' })).rejects.toBeInstanceOf(
-      KalshiInvalidParamsError,
-    );
+    await expect(
+      client().fcm.updateDailyCap({ subtrader_id: SUBTRADER, limit: '-1' }),
+    ).rejects.toBeInstanceOf(KalshiInvalidParamsError);
     expect(seen).toHaveLength(2);
   });
 

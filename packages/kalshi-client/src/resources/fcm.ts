@@ -77,7 +77,10 @@ export class FcmResource {
       this.transport,
       {
         path: '/fcm/orders',
-        query: { ...params, client_order_ids: params.client_order_ids?.length ? params.client_order_ids : undefined },
+        query: {
+          ...params,
+          client_order_ids: params.client_order_ids?.length ? params.client_order_ids : undefined,
+        },
         schema: ordersPageSchema,
         items: (r) => r.orders,
         check: () => {

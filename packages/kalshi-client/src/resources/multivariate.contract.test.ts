@@ -14,7 +14,13 @@ const COLLECTION = {
   open_date: '2026-09-01T00:00:00Z',
   close_date: '2027-02-15T00:00:00Z',
   associated_events: [
-    { ticker: 'KXNFLGAME-26NOV29KCDEN', is_yes_only: false, size_min: null, size_max: 1, active_quoters: ['mm-1'] },
+    {
+      ticker: 'KXNFLGAME-26NOV29KCDEN',
+      is_yes_only: false,
+      size_min: null,
+      size_max: 1,
+      active_quoters: ['mm-1'],
+    },
   ],
   associated_event_tickers: ['KXNFLGAME-26NOV29KCDEN'],
   is_ordered: false,
@@ -52,24 +58,30 @@ const PARSED = {
 };
 
 describe('multivariate collections', () => {
-  contract('getMultivariateEventCollections', 'lists a page with Date bounds, bad items set aside', async () => {
-    const seen = route('get', '/multivariate_event_collections', {
-      multivariate_contracts: [COLLECTION, { collection_ticker: 'KXMVEBROKEN', open_date: 'soon' }],
-      cursor: 'mve-2',
-    });
-    const page = await client().multivariate.list(
-      { status: 'open', series_ticker: 'KXMVENFLSGP', limit: 200 },
-      { invalidItems: 'collect' },
-    );
-    expect(seen[0]?.method).toBe('GET');
-    expect(seen[0]?.query.toString()).toBe('status=open&series_ticker=KXMVENFLSGP&limit=200');
-    expect(page.cursor).toBe('mve-2');
-    expect(page.items).toEqual([PARSED]);
-    expect(page.invalidItems.map((i) => [i.kind, i.id, i.path])).toEqual([
-      ['multivariate collection', 'KXMVEBROKEN', 'open_date'],
-    ]);
-    await expect(client().multivariate.list({ limit: 201 })).rejects.toBeInstanceOf(KalshiInvalidParamsError);
-  });
+  contract(
+    'getMultivariateEventCollections',
+    'lists a page with Date bounds, bad items set aside',
+    async () => {
+      const seen = route('get', '/multivariate_event_collections', {
+        multivariate_contracts: [COLLECTION, { collection_ticker: 'KXMVEBROKEN', open_date: 'soon' }],
+        cursor: 'mve-2',
+      });
+      const page = await client().multivariate.list(
+        { status: 'open', series_ticker: 'KXMVENFLSGP', limit: 200 },
+        { invalidItems: 'collect' },
+      );
+      expect(seen[0]?.method).toBe('GET');
+      expect(seen[0]?.query.toString()).toBe('status=open&series_ticker=KXMVENFLSGP&limit=200');
+      expect(page.cursor).toBe('mve-2');
+      expect(page.items).toEqual([PARSED]);
+      expect(page.invalidItems.map((i) => [i.kind, i.id, i.path])).toEqual([
+        ['multivariate collection', 'KXMVEBROKEN', 'open_date'],
+      ]);
+      await expect(client().multivariate.list({ limit: 201 })).rejects.toBeInstanceOf(
+        KalshiInvalidParamsError,
+      );
+    },
+  );
 
   contract('getMultivariateEventCollection', 'reads one collection', async () => {
     const seen = route('get', '/multivariate_event_collections/KXMVENFLSGP-26', {
@@ -92,8 +104,16 @@ describe('multivariate collections', () => {
       market,
     });
     const legs = [
-      { market_ticker: 'KXNFLGAME-26NOV29KCDEN-KC', event_ticker: 'KXNFLGAME-26NOV29KCDEN', side: 'yes' as const },
-      { market_ticker: 'KXNFLSPREAD-26NOV29KCDEN-KC3', event_ticker: 'KXNFLSPREAD-26NOV29KCDEN', side: 'no' as const },
+      {
+        market_ticker: 'KXNFLGAME-26NOV29KCDEN-KC',
+        event_ticker: 'KXNFLGAME-26NOV29KCDEN',
+        side: 'yes' as const,
+      },
+      {
+        market_ticker: 'KXNFLSPREAD-26NOV29KCDEN-KC3',
+        event_ticker: 'KXNFLSPREAD-26NOV29KCDEN',
+        side: 'no' as const,
+      },
     ];
     const result = await client().multivariate.createMarket('KXMVENFLSGP-26', {
       selected_markets: legs,
@@ -108,19 +128,25 @@ describe('multivariate collections', () => {
     expect(result.market?.yes_bid_dollars).toEqual(new Decimal('0.6'));
   });
 
-  contract('createMarketInMultivariateEventCollection', 'refuses no legs or a bad side before sending', async () => {
-    const seen = route('post', '/multivariate_event_collections/KXMVENFLSGP-26', {});
-    await expect(client().multivariate.createMarket('KXMVENFLSGP-26', { selected_markets: [] })).rejects.toThrow(
-      'multivariate.createMarket: selected_markets: needs at least one market',
-    );
-    await expect(
-      client().multivariate.createMarket('KXMVENFLSGP-26', {
-        selected_markets: [{ market_ticker: 'A', event_ticker: 'B', side: 'maybe' as 'yes' }],
-      }),
-    ).rejects.toBeInstanceOf(KalshiInvalidParamsError);
-    await expect(
-      client().multivariate.createMarket('', { selected_markets: [{ market_ticker: 'A', event_ticker: 'B', side: 'yes' }] }),
-    ).rejects.toThrow('multivariate.createMarket needs a collection ticker');
-    expect(seen).toEqual([]);
-  });
+  contract(
+    'createMarketInMultivariateEventCollection',
+    'refuses no legs or a bad side before sending',
+    async () => {
+      const seen = route('post', '/multivariate_event_collections/KXMVENFLSGP-26', {});
+      await expect(
+        client().multivariate.createMarket('KXMVENFLSGP-26', { selected_markets: [] }),
+      ).rejects.toThrow('multivariate.createMarket: selected_markets: needs at least one market');
+      await expect(
+        client().multivariate.createMarket('KXMVENFLSGP-26', {
+          selected_markets: [{ market_ticker: 'A', event_ticker: 'B', side: 'maybe' as 'yes' }],
+        }),
+      ).rejects.toBeInstanceOf(KalshiInvalidParamsError);
+      await expect(
+        client().multivariate.createMarket('', {
+          selected_markets: [{ market_ticker: 'A', event_ticker: 'B', side: 'yes' }],
+        }),
+      ).rejects.toThrow('multivariate.createMarket needs a collection ticker');
+      expect(seen).toEqual([]);
+    },
+  );
 });

@@ -86,18 +86,22 @@ describe('intra-exchange transfers and balance allocation', () => {
     expect(seen).toEqual([]);
   });
 
-  contract('getIntraExchangeInstanceTransfers', 'lists transfers, amounts exact, bad ones named', async () => {
-    const seen = route('get', '/portfolio/intra_exchange_instance_transfers', {
-      transfers: [TRANSFER, { transfer_id: 'iet-bad', amount: 'lots' }],
-      cursor: 'c-2',
-    });
-    const page = await client().transfers.list({ limit: 500 }, { invalidItems: 'collect' });
-    expect(seen[0]?.query.toString()).toBe('limit=500');
-    expect(page.items).toEqual([PARSED]);
-    expect(page.cursor).toBe('c-2');
-    expect(page.invalidItems.map((i) => [i.kind, i.id])).toEqual([['transfer', 'iet-bad']]);
-    await expect(client().transfers.list({ limit: 501 })).rejects.toBeInstanceOf(KalshiInvalidParamsError);
-  });
+  contract(
+    'getIntraExchangeInstanceTransfers',
+    'lists transfers, amounts exact, bad ones named',
+    async () => {
+      const seen = route('get', '/portfolio/intra_exchange_instance_transfers', {
+        transfers: [TRANSFER, { transfer_id: 'iet-bad', amount: 'lots' }],
+        cursor: 'c-2',
+      });
+      const page = await client().transfers.list({ limit: 500 }, { invalidItems: 'collect' });
+      expect(seen[0]?.query.toString()).toBe('limit=500');
+      expect(page.items).toEqual([PARSED]);
+      expect(page.cursor).toBe('c-2');
+      expect(page.invalidItems.map((i) => [i.kind, i.id])).toEqual([['transfer', 'iet-bad']]);
+      await expect(client().transfers.list({ limit: 501 })).rejects.toBeInstanceOf(KalshiInvalidParamsError);
+    },
+  );
 
   contract('getIntraExchangeInstanceTransfer', 'reads one transfer and its status', async () => {
     const seen = route('get', '/portfolio/intra_exchange_instance_transfers/iet-7f3a', {
@@ -125,30 +129,34 @@ describe('intra-exchange transfers and balance allocation', () => {
     });
   });
 
-  contract('setTargetBalanceAllocation', 'POSTs a split totalling 100 (summed exactly), or none', async () => {
-    const seen = route('post', '/portfolio/target_balance_allocation', {});
-    const split = [
-      { exchange_index: 0, percent: 33.3 },
-      { exchange_index: 1, percent: 33.3 },
-      { exchange_index: 2, percent: 33.4 },
-    ];
-    await client().transfers.setTargetAllocation({ allocations: split, resting_margin_reservation: 'max' });
-    await client().transfers.setTargetAllocation({ allocations: [] });
-    expect(seen.map((s) => [s.method, s.body])).toEqual([
-      ['POST', { allocations: split, resting_margin_reservation: 'max' }],
-      ['POST', { allocations: [] }],
-    ]);
-    await expect(
-      client().transfers.setTargetAllocation({ allocations: [{ exchange_index: 0, percent: 99 }] }),
-    ).rejects.toThrow('transfers.setTargetAllocation: allocations: percentages must total 100');
-    await expect(
-      client().transfers.setTargetAllocation({
-        allocations: [
-          { exchange_index: 0, percent: 50 },
-          { exchange_index: 0, percent: 50 },
-        ],
-      }),
-    ).rejects.toThrow('an exchange index appears twice');
-    expect(seen).toHaveLength(2);
-  });
+  contract(
+    'setTargetBalanceAllocation',
+    'POSTs a split totalling 100 (summed exactly), or none',
+    async () => {
+      const seen = route('post', '/portfolio/target_balance_allocation', {});
+      const split = [
+        { exchange_index: 0, percent: 33.3 },
+        { exchange_index: 1, percent: 33.3 },
+        { exchange_index: 2, percent: 33.4 },
+      ];
+      await client().transfers.setTargetAllocation({ allocations: split, resting_margin_reservation: 'max' });
+      await client().transfers.setTargetAllocation({ allocations: [] });
+      expect(seen.map((s) => [s.method, s.body])).toEqual([
+        ['POST', { allocations: split, resting_margin_reservation: 'max' }],
+        ['POST', { allocations: [] }],
+      ]);
+      await expect(
+        client().transfers.setTargetAllocation({ allocations: [{ exchange_index: 0, percent: 99 }] }),
+      ).rejects.toThrow('transfers.setTargetAllocation: allocations: percentages must total 100');
+      await expect(
+        client().transfers.setTargetAllocation({
+          allocations: [
+            { exchange_index: 0, percent: 50 },
+            { exchange_index: 0, percent: 50 },
+          ],
+        }),
+      ).rejects.toThrow('an exchange index appears twice');
+      expect(seen).toHaveLength(2);
+    },
+  );
 });
