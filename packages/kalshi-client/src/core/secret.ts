@@ -1,4 +1,5 @@
 const REDACTED = '[redacted]';
+const MARKER = Symbol.for('precog.kalshi-client.SecretString');
 
 /**
  * A secret text (the private key of a generated API key) that never prints itself: `String()`,
@@ -17,6 +18,18 @@ export class SecretString {
 
   constructor(value: string) {
     this.#value = value;
+    // A non-enumerable brand: `isInstance` works across two copies of the package.
+    Object.defineProperty(this, MARKER, { value: true });
+  }
+
+  /** Whether `value` is a SecretString, even one from another copy of this package. */
+  static isInstance(value: unknown): value is SecretString {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[MARKER] === true &&
+      typeof (value as { reveal?: unknown }).reveal === 'function'
+    );
   }
 
   /** The secret text itself. Store it (a file with mode 0600, a vault); never log it. */

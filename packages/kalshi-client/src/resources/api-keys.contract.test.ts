@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { BASE, contract, contractServer } from '../__fixtures__/contract';
 import { rsaKeys } from '../__fixtures__/helpers';
+import { KalshiClient } from '../client';
 import { KalshiInvalidParamsError, KalshiResponseValidationError } from '../core/errors';
 import type { Logger } from '../core/logger';
 import { SecretString } from '../core/secret';
@@ -115,6 +116,19 @@ describe('api keys', () => {
     },
   );
 
+  contract(
+    'generateApiKey',
+    'hands the SecretString straight to a new client, which signs with it',
+    async () => {
+      route('post', '/api_keys/generate', { api_key_id: 'key-123', private_key: GENERATED_PEM }, 201);
+      const key = await client().apiKeys.generate({ name: 'bot-2' });
+      const seen = route('get', '/api_keys', { api_keys: [] });
+      const bot = new KalshiClient({ apiKeyId: key.api_key_id, privateKey: key.private_key, maxRetries: 0 });
+      expect((await bot.apiKeys.list()).api_keys).toEqual([]);
+      expect(seen[0]?.signed).toBe(true);
+    },
+  );
+
   contract('generateApiKey', 'keeps the private key out of logs, JSON, inspection and spreads', async () => {
     route('post', '/api_keys/generate', { api_key_id: KEY_ID, private_key: GENERATED_PEM }, 201);
     const lines: string[] = [];
@@ -186,5 +200,8 @@ describe('SecretString', () => {
     expect(Object.keys(secret)).toEqual([]);
     expect(inspect({ secret })).toBe('{ secret: SecretString([redacted]) }');
     expect(secret.reveal()).toBe('TOPSECRET');
+    expect(SecretString.isInstance(secret)).toBe(true);
+    expect(SecretString.isInstance({ ...secret })).toBe(false);
+    expect(SecretString.isInstance('TOPSECRET')).toBe(false);
   });
 });
