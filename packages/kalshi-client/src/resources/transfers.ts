@@ -73,7 +73,7 @@ const transferBody = z
     { message: 'source and destination are the same place', path: ['destination'] },
   );
 
-const percent = z.number().finite().min(0).max(100);
+const percent = z.number().min(0).max(100);
 const allocationBody = z
   .object({
     allocations: z.array(z.object({ exchange_index: shard, percent })),
