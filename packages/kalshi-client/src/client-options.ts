@@ -3,6 +3,7 @@ import type { KalshiEnvironment } from './core/base-urls';
 import type { CircuitBreakerOptions } from './core/circuit-breaker';
 import type { Clock } from './core/clock';
 import type { Logger } from './core/logger';
+import type { SecretString } from './core/secret';
 import type { RequestLimiter } from './rate-limiting/request-limiter';
 import type { TokenBucketLimit } from './rate-limiting/token-bucket';
 import type { KalshiUsageTier } from './rate-limiting/usage-tiers';
@@ -44,10 +45,11 @@ export interface KalshiClientOptions {
    */
   apiKeyId?: string;
   /**
-   * Private key: PEM text (PKCS#1 or PKCS#8; literal `\n` accepted) or a `KeyObject`, RSA or
-   * Ed25519. Parsed once, at construction. Environment variable: `KALSHI_PRIVATE_KEY`.
+   * Private key: PEM text (PKCS#1 or PKCS#8; literal `\n` accepted), a `KeyObject`, or the
+   * `SecretString` of `apiKeys.generate()`; RSA or Ed25519. Parsed once, at construction.
+   * Environment variable: `KALSHI_PRIVATE_KEY`.
    */
-  privateKey?: string | KeyObject;
+  privateKey?: string | KeyObject | SecretString;
   /**
    * Path of a PEM file holding the private key, read once at construction (used when
    * `privateKey` is absent). Environment variable: `KALSHI_DEMO_PRIVATE_KEY_PATH` /

@@ -18,14 +18,17 @@ import {
 import type { RateLimiter } from './rate-limiting/rate-limiter';
 import type { RequestLimiter } from './rate-limiting/request-limiter';
 import { AccountResource } from './resources/account';
+import { ApiKeysResource } from './resources/api-keys';
 import { CommunicationsResource } from './resources/communications';
 import { EventsResource } from './resources/events';
 import { ExchangeResource } from './resources/exchange';
+import { FcmResource } from './resources/fcm';
 import { FundingResource } from './resources/funding';
 import { HistoricalResource } from './resources/historical';
 import { LiveDataResource } from './resources/live-data';
 import { MarketsResource } from './resources/markets';
 import { MilestonesResource } from './resources/milestones';
+import { MultivariateResource } from './resources/multivariate';
 import { OrderGroupsResource } from './resources/order-groups';
 import { OrdersResource } from './resources/orders';
 import { PortfolioResource } from './resources/portfolio';
@@ -36,6 +39,7 @@ import {
 } from './resources/reference-data';
 import { SeriesResource } from './resources/series';
 import { SubaccountsResource } from './resources/subaccounts';
+import { TransfersResource } from './resources/transfers';
 import type { AccountLimits, EndpointCosts } from './schemas/account';
 import { KalshiStream } from './streaming/stream';
 import type { KalshiStreamOptions } from './streaming/stream-options';
@@ -85,6 +89,14 @@ export class KalshiClient {
   readonly structuredTargets: StructuredTargetsResource;
   /** Incentive programs on markets. */
   readonly incentivePrograms: IncentiveProgramsResource;
+  /** API keys of the account: list, create from your public key, generate (private key redacted), delete. */
+  readonly apiKeys: ApiKeysResource;
+  /** FCM members: subtraders, their orders and positions, and their event-contract daily caps. */
+  readonly fcm: FcmResource;
+  /** Multivariate event collections (combos) and the markets created from them. */
+  readonly multivariate: MultivariateResource;
+  /** Transfers across exchange instances, shards and subaccounts; the target balance allocation. */
+  readonly transfers: TransfersResource;
   /** The limiter every request goes through (built-in or given), or undefined when `rateLimit: false`. */
   readonly limiter: RequestLimiter | undefined;
   /**
@@ -178,6 +190,10 @@ export class KalshiClient {
     this.search = new SearchResource(this.transport);
     this.structuredTargets = new StructuredTargetsResource(this.transport);
     this.incentivePrograms = new IncentiveProgramsResource(this.transport);
+    this.apiKeys = new ApiKeysResource(this.transport);
+    this.fcm = new FcmResource(this.transport);
+    this.multivariate = new MultivariateResource(this.transport);
+    this.transfers = new TransfersResource(this.transport);
   }
 
   /**

@@ -64,6 +64,8 @@ export { noopLogger } from './core/logger';
 export type { Page, PageProgress, PaginationOptions } from './core/pagination';
 export { PagePromise } from './core/pagination';
 export type { RequestOptions } from './core/request-options';
+// A secret that never prints itself (the private key of a generated API key).
+export { SecretString } from './core/secret';
 // Signing.
 export type { KalshiAuthHeaders, KalshiPrivateKeyInput } from './core/signing';
 export { kalshiAuthHeaders, loadPrivateKey, signKalshiRequest } from './core/signing';
@@ -97,6 +99,7 @@ export { TokenBucket } from './rate-limiting/token-bucket';
 export type { KalshiUsageTier } from './rate-limiting/usage-tiers';
 export { KALSHI_USAGE_TIERS } from './rate-limiting/usage-tiers';
 export type { AccountResource } from './resources/account';
+export type { ApiKeyParams, ApiKeysResource, CreateApiKeyParams } from './resources/api-keys';
 export type { CommunicationsResource } from './resources/communications';
 export type {
   AcceptBlockTradeProposalParams,
@@ -111,6 +114,12 @@ export type {
 } from './resources/communications-params';
 export type { EventsResource, ListEventsParams } from './resources/events';
 export type { ExchangeResource } from './resources/exchange';
+export type {
+  FcmResource,
+  GetFcmPositionsParams,
+  ListFcmOrdersParams,
+  UpdateFcmDailyCapParams,
+} from './resources/fcm';
 export type { FundingResource } from './resources/funding';
 export type {
   GetHistoricalCandlesticksParams,
@@ -121,7 +130,7 @@ export type {
   GetHistoricalTradesParams,
   HistoricalResource,
 } from './resources/historical';
-export type { LiveDataResource } from './resources/live-data';
+export type { GetWeatherIndexParams, LiveDataResource } from './resources/live-data';
 export type {
   GetCandlesticksParams,
   ListMarketsParams,
@@ -131,6 +140,12 @@ export type {
   Timestamp,
 } from './resources/markets';
 export type { ListMilestonesParams, MilestonesResource } from './resources/milestones';
+export type {
+  CreateMultivariateMarketParams,
+  ListMultivariateCollectionsParams,
+  MultivariateLeg,
+  MultivariateResource,
+} from './resources/multivariate';
 export type {
   CreateOrderGroupParams,
   OrderGroupRouting,
@@ -164,15 +179,29 @@ export type {
 } from './resources/reference-data';
 export type { ListSeriesParams, SeriesResource } from './resources/series';
 export type { SubaccountsResource, SubaccountTransferParams } from './resources/subaccounts';
+export type {
+  IntraExchangeTransferParams,
+  SetTargetBalanceAllocationParams,
+  TransfersResource,
+} from './resources/transfers';
 // Response models (snake_case as Kalshi names them; money and counts Decimal, times Date).
 export type { AccountLimits, EndpointCosts } from './schemas/account';
+export type {
+  ApiKey,
+  ApiKeyList,
+  ApiKeyScope,
+  CreateApiKeyResult,
+  GeneratedApiKey,
+} from './schemas/api-key';
+export { API_KEY_SCOPES } from './schemas/api-key';
 export type { BlockTradeProposal, MveSelectedLeg, Quote, Rfq } from './schemas/communications';
 export type { EventWithMarkets, KalshiEvent } from './schemas/event';
 export type { EventCandlesticks, EventMetadata, ForecastPoint, VolumeProgress } from './schemas/event-extra';
 export type { ExchangeSchedule, ExchangeStatus } from './schemas/exchange';
+export type { FcmDailyCap, FcmSubtrader } from './schemas/fcm';
 export type { EventFeeChange, SeriesFeeChange } from './schemas/fee-change';
 export type { HistoricalCandlestick, HistoricalCutoff } from './schemas/historical';
-export type { LiveData, Milestone } from './schemas/live-data';
+export type { EventLiveData, LiveData, Milestone, PlayByPlay } from './schemas/live-data';
 export type {
   Candlestick,
   Market,
@@ -182,6 +211,11 @@ export type {
   Trade,
 } from './schemas/market';
 export type { MarketCandlesticks, MarketOrderbook } from './schemas/market-batch';
+export type {
+  AssociatedEvent,
+  CreateMultivariateMarketResult,
+  MultivariateCollection,
+} from './schemas/multivariate';
 export type {
   AmendOrderResult,
   BatchCancelOrderItem,
@@ -211,6 +245,16 @@ export type {
 } from './schemas/reference-data';
 export type { Series } from './schemas/series';
 export type { SubaccountBalance, SubaccountNettingConfig, SubaccountTransfer } from './schemas/subaccount';
+export type { ExchangeInstance, IntraExchangeTransfer, TargetBalanceAllocation } from './schemas/transfer';
+export { EXCHANGE_INSTANCES } from './schemas/transfer';
+export type {
+  WeatherCalibration,
+  WeatherCalibrationStation,
+  WeatherCalibrations,
+  WeatherIndex,
+  WeatherIndexPoint,
+  WeatherStationReading,
+} from './schemas/weather';
 // WebSocket streaming: the stream, subscriptions, order books and channel types.
 export type { BooksDocument } from './streaming/book-manager';
 export { BookManager } from './streaming/book-manager';

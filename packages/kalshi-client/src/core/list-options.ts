@@ -17,6 +17,10 @@ export const MAX_PAGE_SIZE = {
   '/historical/positions': 1000,
   '/historical/markets': 1000,
   '/historical/trades': 1000,
+  '/fcm/orders': 1000,
+  '/fcm/positions': 1000,
+  '/multivariate_event_collections': 200,
+  '/portfolio/intra_exchange_instance_transfers': 500,
 } as const;
 
 /** A list endpoint with a page size limit. */

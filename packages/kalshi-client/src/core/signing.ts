@@ -1,8 +1,12 @@
 import { constants, createPrivateKey, KeyObject, sign } from 'node:crypto';
 import { KalshiInvalidKeyError } from './errors';
+import { SecretString } from './secret';
 
-/** A private key as accepted by the client: PEM text (PKCS#1 or PKCS#8) or a parsed `KeyObject`. */
-export type KalshiPrivateKeyInput = string | Buffer | KeyObject;
+/**
+ * A private key as accepted by the client: PEM text (PKCS#1 or PKCS#8), a parsed `KeyObject`, or
+ * the `SecretString` that `apiKeys.generate()` returns.
+ */
+export type KalshiPrivateKeyInput = string | Buffer | KeyObject | SecretString;
 
 /** The three authentication headers Kalshi expects on a signed request. */
 export interface KalshiAuthHeaders {
@@ -20,7 +24,8 @@ export function loadPrivateKey(input: KalshiPrivateKeyInput): KeyObject {
   if (input instanceof KeyObject) {
     key = input;
   } else {
-    const text = typeof input === 'string' ? input.replace(/\\n/g, '\n').trim() : input;
+    const raw = SecretString.isInstance(input) ? input.reveal() : input;
+    const text = typeof raw === 'string' ? raw.replace(/\\n/g, '\n').trim() : raw;
     try {
       key = createPrivateKey(text);
     } catch (cause) {

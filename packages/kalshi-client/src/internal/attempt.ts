@@ -189,6 +189,8 @@ export interface ParseStep<T> {
   path: string;
   requestId: string | undefined;
   schema: z.ZodType<T>;
+  /** The body holds a secret: errors name the failing field only, never a value or the body. */
+  secret?: boolean;
 }
 
 /**
@@ -205,15 +207,9 @@ export function parseAndValidate<T>(step: ParseStep<T>): T {
       throw new KalshiResponseValidationError(
         `${method} ${path} returned a body that is not valid JSON`,
         [],
-        {
-          status,
-          code: 'invalid_json',
-          method,
-          path,
-          requestId,
-          body: step.text.slice(0, 500),
-          cause,
-        },
+        step.secret
+          ? { status, code: 'invalid_json', method, path, requestId }
+          : { status, code: 'invalid_json', method, path, requestId, body: step.text.slice(0, 500), cause },
       );
     }
   }
@@ -222,6 +218,14 @@ export function parseAndValidate<T>(step: ParseStep<T>): T {
   const issue = parsed.error.issues[0];
   const issuePath = (issue?.path ?? []) as PropertyKey[];
   const where = issuePath.length > 0 ? issuePath.map(String).join('.') : '(root)';
+  if (step.secret) {
+    // The body holds a secret: name the field, never a value (zod messages may quote one).
+    throw new KalshiResponseValidationError(
+      `${method} ${path} returned an unexpected body at ${where} (${issue?.code ?? 'invalid'}; body withheld: it holds a secret)`,
+      issuePath,
+      { status, code: 'invalid_response', method, path, requestId },
+    );
+  }
   throw new KalshiResponseValidationError(
     `${method} ${path} returned an unexpected body at ${where}: ${issue?.message ?? 'invalid'}`,
     issuePath,

@@ -18,6 +18,8 @@ export function listEndpoint<Item, Response extends { cursor?: string | undefine
     query: Record<string, QueryValue> & { limit?: number | undefined; cursor?: string | undefined };
     schema: z.ZodType<Response>;
     items: (response: Response) => Item[];
+    /** Checks the parameters before anything is sent (throws `KalshiInvalidParamsError`). */
+    check?: () => void;
   },
   options: ListOptions = {},
 ): PagePromise<Item, Response> {
@@ -26,6 +28,7 @@ export function listEndpoint<Item, Response extends { cursor?: string | undefine
     async (cursor) => {
       // Checked before anything is sent; reported through the page promise like any failure.
       checkLimit(spec.path, spec.query.limit);
+      spec.check?.();
       const response = await transport.request(
         {
           method: 'GET',

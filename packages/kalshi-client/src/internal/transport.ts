@@ -60,6 +60,12 @@ export interface RequestSpec<T> {
    * cancel (an order group's kill switch) must still go out when everything else is held back.
    */
   bypassBreaker?: boolean;
+  /**
+   * The answer carries a secret (a generated private key): a body that fails to parse or validate
+   * is left out of the error (no body, no zod cause, no value in the message), so it cannot reach
+   * a log through the error.
+   */
+  secretResponse?: boolean;
 }
 
 /** Everything the transport needs; built by `KalshiClient`. */
@@ -298,7 +304,15 @@ export class Transport {
       throw error;
     }
     breaker?.recordSuccess();
-    return parseAndValidate({ text, status: response.status, method, path, requestId, schema: spec.schema });
+    return parseAndValidate({
+      text,
+      status: response.status,
+      method,
+      path,
+      requestId,
+      schema: spec.schema,
+      secret: spec.secretResponse === true,
+    });
   }
 }
 

@@ -39,3 +39,17 @@ export function priceText(field: string, value: DecimalInput): string {
   }
   return price.toFixed(4);
 }
+
+/**
+ * An amount of dollars (zero or more) as the fixed-point text Kalshi's money fields accept
+ * (`"5000.00"`, `"12.3456"`): 2 to 4 decimals. More precision is an error, never rounded away.
+ */
+export function dollarsText(field: string, value: DecimalInput): string {
+  const dollars = toDecimal(field, value);
+  if (dollars.isNegative())
+    throw new KalshiInvalidParamsError(`${field} must not be negative, got ${dollars.toString()}`);
+  if (dollars.decimalPlaces() > 4) {
+    throw new KalshiInvalidParamsError(`${field} has more than 4 decimals: ${dollars.toString()}`);
+  }
+  return dollars.toFixed(Math.max(2, dollars.decimalPlaces()));
+}

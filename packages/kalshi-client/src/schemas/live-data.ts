@@ -60,3 +60,46 @@ export const liveDatasResponseSchema = z.object({
     .nullish()
     .transform((v) => v ?? []),
 });
+
+/**
+ * Event-keyed live data (crypto charts, commodity series, weather observations); `details` is
+ * shaped by `type`:
+ * `{"live_data":{"type":"crypto_price","details":{"price":"97012.55"},"is_historical":false,
+ *   "default_range":"1h","range_options":["15min","1h","1d"]}}`
+ */
+export const eventLiveDataSchema = z.object({
+  type: optional(z.string()),
+  details,
+  is_historical: optional(z.boolean()),
+  default_range: optional(z.string()),
+  range_options: strings,
+});
+export type EventLiveData = z.output<typeof eventLiveDataSchema>;
+export const eventLiveDataResponseSchema = z.object({ live_data: eventLiveDataSchema });
+
+/**
+ * Play-by-play of a game, periods in order, each with its events (shaped by the sport):
+ * `{"pbp":{"periods":[{"events":[{"type":"touchdown","clock":"08:12","team":"DEN"}]}]}}`
+ * Kalshi answers `null` (or `{"pbp":null}`) for unsupported milestones.
+ */
+export const gameStatsResponseSchema = z
+  .object({
+    pbp: z
+      .object({
+        periods: z
+          .array(
+            z.object({
+              events: z
+                .array(z.record(z.string(), z.unknown()))
+                .nullish()
+                .transform((v) => v ?? []),
+            }),
+          )
+          .nullish()
+          .transform((v) => v ?? []),
+      })
+      .nullish(),
+  })
+  .nullish()
+  .transform((v) => v?.pbp ?? undefined);
+export type PlayByPlay = NonNullable<z.output<typeof gameStatsResponseSchema>>;
