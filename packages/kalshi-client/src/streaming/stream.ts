@@ -435,15 +435,16 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
   private onMessage(message: StreamMessage): void {
     const sub = this.bySid.get(message.sid);
     if (!sub) return;
+    // The seq a gap expected: the one after the last seen (read before the message is judged).
+    const expected = (this.sync.sequencer.lastSeq(message.sid) ?? 0) + 1;
     if (message.type === 'orderbook_delta' || message.type === 'orderbook_snapshot') {
       const result = this.sync.handle(message as SnapshotFrame, this.clock.now());
       if (result.verdict === 'duplicate') return;
       if (result.verdict === 'gap') {
-        const expected = (this.sync.sequencer.lastSeq(message.sid) ?? 0) - 0;
         const event = {
           channel: sub.channel,
           sid: message.sid,
-          expected: expected,
+          expected,
           received: message.seq ?? 0,
           tickers: result.staled,
         };
@@ -472,7 +473,7 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
         const event = {
           channel: sub.channel,
           sid: message.sid,
-          expected: -1,
+          expected,
           received: message.seq,
           tickers: [],
         };

@@ -3,7 +3,7 @@
 import Decimal from 'decimal.js';
 import { fp, money6, price4 } from './format';
 import { orderGroupEventsOf } from './order-groups';
-import { type ExchangeState, type MarketState, ONE } from './state';
+import { type ExchangeState, type MarketState, ONE, type OrderState } from './state';
 import { bookOf } from './wire';
 
 /** Price → size of one side of a wire book. */
@@ -26,9 +26,7 @@ export interface StreamSub {
   fillCursor: number;
   /** `order_group_updates`: order group changes already streamed. */
   groupCursor: number;
-  /** `user_orders`: the last update time streamed per order. */
-  orderTimes: Map<string, number>;
-  /** `ticker`, `market_positions`, `market_lifecycle_v2`: the last value streamed per key. */
+  /** `ticker`, `market_positions`, `user_orders`, `market_lifecycle_v2`: the last value streamed per key. */
   seen: Map<string, string>;
 }
 
@@ -65,8 +63,16 @@ function positionMessage(state: ExchangeState, ticker: string): Record<string, u
     position_cost_dollars: money6(p.exposure),
     realized_pnl_dollars: money6(p.realizedPnl),
     fees_paid_dollars: money6(p.feesPaid),
-    volume_fp: fp(p.totalTraded),
+    // Contracts traded (the position's `totalTraded` is in dollars, as REST reports it).
+    volume_fp: fp(
+      state.fills.filter((f) => f.ticker === ticker).reduce((sum, f) => sum.plus(f.count), new Decimal(0)),
+    ),
   };
+}
+
+/** What a `user_order` message reports of an order (two changes within one millisecond differ too). */
+function orderKey(o: OrderState): string {
+  return `${o.status}|${o.fillCount}|${o.remainingCount}|${o.price}|${o.lastUpdateTime}`;
 }
 
 /** A new subscription's baseline: it streams changes made after it, not the state it found. */
@@ -84,9 +90,10 @@ export function newSub(
     books: new Map(),
     fillCursor: state.fills.length,
     groupCursor: orderGroupEventsOf(state).length,
-    orderTimes: new Map(state.orders.map((o) => [o.orderId, o.lastUpdateTime])),
     seen: new Map(),
   };
+  if (channel === 'user_orders')
+    for (const o of state.orders) sub.seen.set(`order:${o.orderId}`, orderKey(o));
   if (channel === 'market_positions')
     for (const ticker of state.positions.keys())
       sub.seen.set(`position:${ticker}`, JSON.stringify(positionMessage(state, ticker)));
@@ -204,8 +211,9 @@ function positions(state: ExchangeState, sub: StreamSub, emit: Emit): void {
 
 function userOrders(state: ExchangeState, sub: StreamSub, emit: Emit): void {
   for (const o of state.orders) {
-    if (!wanted(sub, o.ticker) || sub.orderTimes.get(o.orderId) === o.lastUpdateTime) continue;
-    sub.orderTimes.set(o.orderId, o.lastUpdateTime);
+    const key = orderKey(o);
+    if (!wanted(sub, o.ticker) || sub.seen.get(`order:${o.orderId}`) === key) continue;
+    sub.seen.set(`order:${o.orderId}`, key);
     emit('user_order', {
       order_id: o.orderId,
       user_id: state.userId,
