@@ -119,7 +119,11 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
     return this.connecting;
   }
 
-  /** Subscribes to one channel; resolves when the server confirmed it (its sid known). */
+  /**
+   * Subscribes to one channel; resolves when the server confirmed it (its sid known). What arrives
+   * with the confirmation (an `orderbook_delta` snapshot) is delivered on the next turn of the
+   * event loop, so listeners attached and an iterator started right after `await` see it.
+   */
   async subscribe<C extends KalshiChannel>(params: SubscribeParams<C>): Promise<Subscription<C>> {
     await this.connect();
     const capacity =
@@ -130,6 +134,7 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
     });
     await this.subscribeOnServer(sub as unknown as Subscription);
     this.subscriptions.add(sub as unknown as Subscription);
+    sub.release();
     return sub;
   }
 
