@@ -77,6 +77,18 @@ function untilStopped(forSeconds: number | undefined, stream: KalshiStream): Pro
   });
 }
 
+/**
+ * What `subscribing` resolves to, or undefined when the watch is stopped first. The stop is armed
+ * before subscribing, so a Ctrl-C or SIGTERM at any moment ends the watch with its document
+ * instead of killing the process (the signal's default) half-way.
+ */
+function unlessStopped<T>(subscribing: Promise<T>, stopped: Promise<void>): Promise<T | undefined> {
+  // Both outcomes are awaited below or raced here: neither may become an unhandled rejection.
+  subscribing.catch(() => undefined);
+  stopped.catch(() => undefined);
+  return Promise.race([subscribing, stopped.then(() => undefined)]);
+}
+
 /** Non-fatal stream errors (a malformed frame, a failed resync): an NDJSON line, or one stderr line. */
 function reportErrors(stream: KalshiStream, json: boolean): void {
   let closed = false;
@@ -149,13 +161,15 @@ async function watchOrderbook(tickers: string[], options: WatchOptions, command:
     stream.on('stale', (s) => json && line({ type: 'stale', reason: s.reason, tickers: s.tickers }));
     stream.on('reconnected', () => json && line({ type: 'reconnected' }));
     reportErrors(stream, json);
-    const sub = await stream.subscribe({ channel: 'orderbook_delta', marketTickers: tickers });
-    sub.on('book', (update) => {
+    const stopped = untilStopped(options.for, stream);
+    const subscribing = stream.subscribe({ channel: 'orderbook_delta', marketTickers: tickers });
+    const sub = await unlessStopped(subscribing, stopped);
+    sub?.on('book', (update) => {
       if (json) line(bookLine(update));
       else if (tty) redraw ??= setTimeout(draw, 100);
       else process.stdout.write(`${table(stream, [update.ticker]).split('\n')[1]}\n`);
     });
-    await untilStopped(options.for, stream);
+    await stopped;
   } finally {
     if (redraw) clearTimeout(redraw);
     await stream.close();
@@ -177,8 +191,9 @@ async function watchFills(options: WatchOptions, command: Command): Promise<void
         `precog: reconnected; fills since ${r.since.toISOString()} may be missing (run precog fetch-fills)\n`,
       ),
     );
-    const sub = await stream.subscribe({ channel: 'fill' });
-    sub.on('message', (m) => {
+    const stopped = untilStopped(options.for, stream);
+    const sub = await unlessStopped(stream.subscribe({ channel: 'fill' }), stopped);
+    sub?.on('message', (m) => {
       if (m.type !== 'fill') return;
       const f = m.msg;
       if (json) process.stdout.write(`${toJson({ type: 'fill', ...f }).replace(/\n\s*/g, '')}\n`);
@@ -187,7 +202,7 @@ async function watchFills(options: WatchOptions, command: Command): Promise<void
           `${f.time?.toISOString() ?? '-'}  ${f.market_ticker}  ${f.action ?? ''} ${f.count_fp.toFixed(2)} @ ${f.yes_price_dollars.toFixed(4)}  fee ${f.fee_cost?.toFixed(6) ?? '-'}  ${f.fill_id}\n`,
         );
     });
-    await untilStopped(options.for, stream);
+    await stopped;
   } finally {
     await stream.close();
   }

@@ -1,7 +1,8 @@
 // `precog watch orderbook --json` end to end against the fake exchange, one run per WebSocket
 // fault. No step waits on time or output: the faults start once the exchange has accepted the
-// subscription (`streamSubscribed`), and the command is stopped once the exchange has seen it
-// answer a ping sent after the last frame (`streamRoundTrip`), so it has handled every frame.
+// subscription (`streamSubscribed`) and the command answered a ping sent after the snapshots
+// (`streamRoundTrip`: it has handled them); the command is stopped once it answered a ping sent
+// after the last frame.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliProcess, type E2eExchange, projectDir, runCli, startCli, startExchange } from './harness';
 
@@ -54,7 +55,7 @@ async function expectedBooks(tickers: string[]) {
   return books;
 }
 
-/** Starts `precog watch orderbook KC LV --json` and resolves once the exchange accepted its subscription. */
+/** Starts `precog watch orderbook KC LV --json`; resolves once it has handled its subscription's snapshots. */
 async function watch(extra: string[] = []): Promise<{ cli: CliProcess; sid: number }> {
   const cli = startCli(['--ws-url', fake.server.wsUrl, '--json', 'watch', 'orderbook', KC, LV, ...extra], {
     cwd: dir,
@@ -64,6 +65,8 @@ async function watch(extra: string[] = []): Promise<{ cli: CliProcess; sid: numb
     throw new Error(`precog exited before subscribing (${run.code}): ${run.stderr}`);
   });
   const { sid } = await Promise.race([fake.exchange.streamSubscribed('orderbook_delta'), exited]);
+  // The command has handled the snapshots (and printed their lines) before any fault.
+  await fake.exchange.streamRoundTrip();
   return { cli, sid };
 }
 

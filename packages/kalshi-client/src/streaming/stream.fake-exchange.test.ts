@@ -190,4 +190,13 @@ describe('KalshiStream against the fake exchange', () => {
     expect((await iterator.next()).value?.ticker).toBe(KC);
     expect((await iterator.next()).value?.ticker).toBe(LV);
   });
+
+  it('close() while connecting leaves no socket open', async () => {
+    const connecting = stream.connect().catch((e: unknown) => e);
+    await stream.close();
+    const error = await connecting;
+    expect((error as Error).name).toBe('KalshiStreamClosedError');
+    await exchange.streamRoundTrip();
+    expect(exchange.streamConnections).toBe(0);
+  });
 });

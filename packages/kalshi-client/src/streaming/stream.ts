@@ -184,6 +184,12 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
       });
       socket.once('open', () => {
         settled = true;
+        if (this.closedFlag) {
+          // close() was called while connecting: this socket must not keep the stream (or the process) alive.
+          socket.terminate();
+          reject(new KalshiStreamClosedError('the stream was closed while connecting'));
+          return;
+        }
         this.socket = socket;
         this.lastActivity = this.clock.now();
         this.armWatchdog();
