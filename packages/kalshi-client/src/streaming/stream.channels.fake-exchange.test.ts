@@ -264,6 +264,61 @@ describe('the fake exchange streams every channel from its state', () => {
     expect(orders.messages).toHaveLength(3);
   });
 
+  it('ticker and trade: a price move and a trade, filtered by market', async () => {
+    const ticker = await record('ticker', [KC]);
+    const trade = await record('trade', [KC]);
+    exchange.setPrices(KC, { yesBid: '0.46', yesBidSize: '5' });
+    exchange.setPrices(LV, { yesBid: '0.50' });
+    now += 1000;
+    await client.orders.create({ ticker: KC, side: 'bid', count: '2', price: '0.47' });
+    await exchange.streamRoundTrip();
+    const tick = (msg: Record<string, unknown>) => ({
+      type: 'ticker',
+      channel: 'ticker',
+      sid: ticker.sid,
+      msg: { market_ticker: KC, market_id: KC, yes_ask_dollars: '0.47', ...msg },
+    });
+    expect(ticker.messages).toEqual([
+      tick({
+        // The last price of a market never traded: the mid of its first bid and ask, to the cent.
+        price_dollars: '0.46',
+        yes_bid_dollars: '0.46',
+        yes_bid_size_fp: '5',
+        yes_ask_size_fp: '10',
+        volume_fp: '0',
+        open_interest_fp: '0',
+        time: iso(T0),
+      }),
+      tick({
+        price_dollars: '0.47',
+        yes_bid_dollars: '0.46',
+        yes_bid_size_fp: '5',
+        yes_ask_size_fp: '8',
+        volume_fp: '2',
+        open_interest_fp: '2',
+        time: iso(T0 + 1000),
+      }),
+    ]);
+    const fill = exchange.snapshot().fills[0];
+    expect(trade.messages).toEqual([
+      {
+        type: 'trade',
+        channel: 'trade',
+        sid: trade.sid,
+        seq: 1,
+        msg: {
+          trade_id: fill?.fillId,
+          market_ticker: KC,
+          yes_price_dollars: '0.47',
+          no_price_dollars: '0.53',
+          count_fp: '2',
+          taker_side: 'yes',
+          time: iso(T0 + 1000),
+        },
+      },
+    ]);
+  });
+
   it('market_lifecycle_v2 and event_lifecycle: a new event and market, a pause, a settlement', async () => {
     const { sid, messages } = await record('market_lifecycle_v2');
     now += 1000;
