@@ -11,7 +11,10 @@ import { runAction } from '../cli/run-action';
 import { guardProdBaseUrl } from '../sync/prod-guard';
 
 interface WatchOptions {
+  /** `--for <seconds>`: stop after this long (default: until Ctrl-C or SIGTERM). */
   for?: number;
+  /** `--idle-timeout <seconds>`: reconnect a socket silent (no ping, no data) for longer (default 30). */
+  idleTimeout?: number;
 }
 
 function seconds(value: string): number {
@@ -27,7 +30,7 @@ export function wsUrlOption(command: Command, env: NodeJS.ProcessEnv = process.e
 }
 
 /** A stream signed with the configured key when there is one. */
-function openStream(command: Command): { stream: KalshiStream; json: boolean } {
+function openStream(command: Command, options: WatchOptions): { stream: KalshiStream; json: boolean } {
   const context = loadCliContext(command);
   const { config, logger } = context;
   guardProdBaseUrl(config, Boolean(context.options.force), logger);
@@ -45,21 +48,60 @@ function openStream(command: Command): { stream: KalshiStream; json: boolean } {
     rateLimit: false,
     logger,
   });
-  return { stream: client.stream(), json: Boolean(context.options.json) };
+  const idleTimeoutMs = options.idleTimeout === undefined ? undefined : options.idleTimeout * 1000;
+  return {
+    stream: client.stream(idleTimeoutMs === undefined ? {} : { idleTimeoutMs }),
+    json: Boolean(context.options.json),
+  };
 }
 
-/** Resolves after `--for` seconds, or at Ctrl-C / SIGTERM. */
-function untilStopped(forSeconds: number | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
+/**
+ * Resolves after `--for` seconds, or at Ctrl-C / SIGTERM; rejects when the stream closes for good
+ * with an error (a refused upgrade on reconnect, reconnection given up), which sets the exit code.
+ */
+function untilStopped(forSeconds: number | undefined, stream: KalshiStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const finish = (error?: unknown) => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       if (timer) clearTimeout(timer);
-      resolve();
+      offClosed();
+      if (error === undefined) resolve();
+      else reject(error);
     };
+    const stop = () => finish();
+    const offClosed = stream.on('closed', ({ error }) => finish(error));
     const timer = forSeconds === undefined ? undefined : setTimeout(stop, forSeconds * 1000);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+  });
+}
+
+/**
+ * What `subscribing` resolves to, or undefined when the watch is stopped first. The stop is armed
+ * before subscribing, so a Ctrl-C or SIGTERM at any moment ends the watch with its document
+ * instead of killing the process (the signal's default) half-way.
+ */
+function unlessStopped<T>(subscribing: Promise<T>, stopped: Promise<void>): Promise<T | undefined> {
+  // Both outcomes are awaited below or raced here: neither may become an unhandled rejection.
+  subscribing.catch(() => undefined);
+  stopped.catch(() => undefined);
+  return Promise.race([subscribing, stopped.then(() => undefined)]);
+}
+
+/** Non-fatal stream errors (a malformed frame, a failed resync): an NDJSON line, or one stderr line. */
+function reportErrors(stream: KalshiStream, json: boolean): void {
+  let closed = false;
+  stream.on('closed', () => {
+    closed = true;
+  });
+  stream.on('error', (error) => {
+    // A fatal error is followed at once by `closed`, and reported once, as the command's error.
+    queueMicrotask(() => {
+      if (closed) return;
+      if (json) line({ type: 'error', message: error.message });
+      else process.stderr.write(`precog: ${error.message} (ignored, still watching)\n`);
+    });
   });
 }
 
@@ -107,7 +149,7 @@ function table(stream: KalshiStream, tickers: readonly string[]): string {
 }
 
 async function watchOrderbook(tickers: string[], options: WatchOptions, command: Command): Promise<void> {
-  const { stream, json } = openStream(command);
+  const { stream, json } = openStream(command, options);
   const tty = Boolean(process.stdout.isTTY) && !json;
   let redraw: ReturnType<typeof setTimeout> | undefined;
   const draw = () => {
@@ -118,13 +160,16 @@ async function watchOrderbook(tickers: string[], options: WatchOptions, command:
     stream.on('gap', (g) => json && line({ type: 'gap', sid: g.sid, tickers: g.tickers }));
     stream.on('stale', (s) => json && line({ type: 'stale', reason: s.reason, tickers: s.tickers }));
     stream.on('reconnected', () => json && line({ type: 'reconnected' }));
-    const sub = await stream.subscribe({ channel: 'orderbook_delta', marketTickers: tickers });
-    sub.on('book', (update) => {
+    reportErrors(stream, json);
+    const stopped = untilStopped(options.for, stream);
+    const subscribing = stream.subscribe({ channel: 'orderbook_delta', marketTickers: tickers });
+    const sub = await unlessStopped(subscribing, stopped);
+    sub?.on('book', (update) => {
       if (json) line(bookLine(update));
       else if (tty) redraw ??= setTimeout(draw, 100);
       else process.stdout.write(`${table(stream, [update.ticker]).split('\n')[1]}\n`);
     });
-    await untilStopped(options.for);
+    await stopped;
   } finally {
     if (redraw) clearTimeout(redraw);
     await stream.close();
@@ -138,15 +183,17 @@ async function watchOrderbook(tickers: string[], options: WatchOptions, command:
 }
 
 async function watchFills(options: WatchOptions, command: Command): Promise<void> {
-  const { stream, json } = openStream(command);
+  const { stream, json } = openStream(command, options);
   try {
+    reportErrors(stream, json);
     stream.on('reconcile', (r) =>
       process.stderr.write(
         `precog: reconnected; fills since ${r.since.toISOString()} may be missing (run precog fetch-fills)\n`,
       ),
     );
-    const sub = await stream.subscribe({ channel: 'fill' });
-    sub.on('message', (m) => {
+    const stopped = untilStopped(options.for, stream);
+    const sub = await unlessStopped(stream.subscribe({ channel: 'fill' }), stopped);
+    sub?.on('message', (m) => {
       if (m.type !== 'fill') return;
       const f = m.msg;
       if (json) process.stdout.write(`${toJson({ type: 'fill', ...f }).replace(/\n\s*/g, '')}\n`);
@@ -155,11 +202,13 @@ async function watchFills(options: WatchOptions, command: Command): Promise<void
           `${f.time?.toISOString() ?? '-'}  ${f.market_ticker}  ${f.action ?? ''} ${f.count_fp.toFixed(2)} @ ${f.yes_price_dollars.toFixed(4)}  fee ${f.fee_cost?.toFixed(6) ?? '-'}  ${f.fill_id}\n`,
         );
     });
-    await untilStopped(options.for);
+    await stopped;
   } finally {
     await stream.close();
   }
 }
+
+const IDLE_TIMEOUT_HELP = 'reconnect when the socket is silent (no ping, no data) this long (default: 30)';
 
 /** Registers `watch orderbook` and `watch fills`. */
 export function register(program: Command): void {
@@ -168,6 +217,7 @@ export function register(program: Command): void {
     .command('orderbook <tickers...>')
     .description('live top of book; with --json, NDJSON updates and a final {"type":"books"} document')
     .option('--for <seconds>', 'stop after this many seconds (default: until Ctrl-C)', seconds)
+    .option('--idle-timeout <seconds>', IDLE_TIMEOUT_HELP, seconds)
     .action(
       runAction(async (tickers: string[], options: WatchOptions, command: Command) =>
         watchOrderbook(tickers, options, command),
@@ -177,5 +227,6 @@ export function register(program: Command): void {
     .command('fills')
     .description("the account's fills as they happen (needs a key)")
     .option('--for <seconds>', 'stop after this many seconds (default: until Ctrl-C)', seconds)
+    .option('--idle-timeout <seconds>', IDLE_TIMEOUT_HELP, seconds)
     .action(runAction(async (options: WatchOptions, command: Command) => watchFills(options, command)));
 }

@@ -177,4 +177,26 @@ describe('KalshiStream against the fake exchange', () => {
     expect(first.value?.ticker).toBe(KC);
     expect(first.value?.book.bestYesBid()?.price.toString()).toBe('0.42');
   });
+
+  it('delivers the snapshots to listeners attached right after subscribe() resolves', async () => {
+    // The server sends the reply and both snapshots at once: they arrive in one read, and the
+    // snapshots used to be delivered before the caller's code after `await` could listen.
+    const sub = await stream.subscribe({ channel: 'orderbook_delta', marketTickers: [KC, LV] });
+    const books: string[] = [];
+    sub.on('book', (u) => books.push(`${u.ticker} ${u.book.bestYesBid()?.price.toFixed(4)}`));
+    const iterator = sub[Symbol.asyncIterator]();
+    await exchange.streamRoundTrip();
+    expect(books).toEqual([`${KC} 0.4500`, `${LV} 0.5200`]);
+    expect((await iterator.next()).value?.ticker).toBe(KC);
+    expect((await iterator.next()).value?.ticker).toBe(LV);
+  });
+
+  it('close() while connecting leaves no socket open', async () => {
+    const connecting = stream.connect().catch((e: unknown) => e);
+    await stream.close();
+    const error = await connecting;
+    expect((error as Error).name).toBe('KalshiStreamClosedError');
+    await exchange.streamRoundTrip();
+    expect(exchange.streamConnections).toBe(0);
+  });
 });

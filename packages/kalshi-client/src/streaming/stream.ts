@@ -119,7 +119,11 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
     return this.connecting;
   }
 
-  /** Subscribes to one channel; resolves when the server confirmed it (its sid known). */
+  /**
+   * Subscribes to one channel; resolves when the server confirmed it (its sid known). What arrives
+   * with the confirmation (an `orderbook_delta` snapshot) is delivered on the next turn of the
+   * event loop, so listeners attached and an iterator started right after `await` see it.
+   */
   async subscribe<C extends KalshiChannel>(params: SubscribeParams<C>): Promise<Subscription<C>> {
     await this.connect();
     const capacity =
@@ -130,6 +134,7 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
     });
     await this.subscribeOnServer(sub as unknown as Subscription);
     this.subscriptions.add(sub as unknown as Subscription);
+    sub.release();
     return sub;
   }
 
@@ -179,6 +184,12 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
       });
       socket.once('open', () => {
         settled = true;
+        if (this.closedFlag) {
+          // close() was called while connecting: this socket must not keep the stream (or the process) alive.
+          socket.terminate();
+          reject(new KalshiStreamClosedError('the stream was closed while connecting'));
+          return;
+        }
         this.socket = socket;
         this.lastActivity = this.clock.now();
         this.armWatchdog();
@@ -435,15 +446,16 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
   private onMessage(message: StreamMessage): void {
     const sub = this.bySid.get(message.sid);
     if (!sub) return;
+    // The seq a gap expected: the one after the last seen (read before the message is judged).
+    const expected = (this.sync.sequencer.lastSeq(message.sid) ?? 0) + 1;
     if (message.type === 'orderbook_delta' || message.type === 'orderbook_snapshot') {
       const result = this.sync.handle(message as SnapshotFrame, this.clock.now());
       if (result.verdict === 'duplicate') return;
       if (result.verdict === 'gap') {
-        const expected = (this.sync.sequencer.lastSeq(message.sid) ?? 0) - 0;
         const event = {
           channel: sub.channel,
           sid: message.sid,
-          expected: expected,
+          expected,
           received: message.seq ?? 0,
           tickers: result.staled,
         };
@@ -472,7 +484,7 @@ export class KalshiStream extends TypedEmitter<KalshiStreamEvents> {
         const event = {
           channel: sub.channel,
           sid: message.sid,
-          expected: -1,
+          expected,
           received: message.seq,
           tickers: [],
         };

@@ -65,6 +65,8 @@ export class Subscription<C extends KalshiChannel = KalshiChannel> extends Typed
   private queue: BoundedQueue<SubscriptionItem<C>> | undefined;
   private endError: unknown;
   private ended = false;
+  // Deliveries held until `subscribe()`'s caller has had its turn (see `release`).
+  private held: Array<() => void> | undefined = [];
 
   constructor(
     readonly params: SubscribeParams<C>,
@@ -129,8 +131,26 @@ export class Subscription<C extends KalshiChannel = KalshiChannel> extends Typed
     };
   }
 
-  /** @internal Delivers a message: the event first, then the queue. */
+  /**
+   * @internal Delivers what was held on the next turn of the event loop. The snapshots arrive with
+   * the `subscribed` reply, in the same read: delivered at once, they would reach no listener,
+   * since the code after `await stream.subscribe()` has not run yet.
+   */
+  release(): void {
+    setImmediate(() => {
+      const held = this.held ?? [];
+      this.held = undefined;
+      for (const deliver of held) deliver();
+    });
+  }
+
+  /** @internal Delivers a message: the event first, then the queue (held until `release`). */
   deliver(message: SubscriptionEvents<C>['message'], item: SubscriptionItem<C> | undefined): void {
+    if (this.held) this.held.push(() => this.deliverNow(message, item));
+    else this.deliverNow(message, item);
+  }
+
+  private deliverNow(message: SubscriptionEvents<C>['message'], item: SubscriptionItem<C> | undefined): void {
     this.emit('message', message);
     if (item === undefined) return;
     if (this.channel === 'orderbook_delta') this.emit('book', item as BookUpdate);

@@ -31,7 +31,13 @@ import {
 import { FakeStreamServer } from './internal/stream-server';
 import { marketBody, settlementBody } from './internal/wire';
 import { exchangeError, nestedError, tooManyRequests } from './internal/wire-errors';
-import type { FakeStreamFaultKind, FakeStreamFaultOptions } from './stream-types';
+import type {
+  FakeCommunicationType,
+  FakeMultivariateLookup,
+  FakeStreamFaultKind,
+  FakeStreamFaultOptions,
+  FakeStreamSubscription,
+} from './stream-types';
 import type {
   FakeExchangeOptions,
   FakeExchangeServer,
@@ -131,6 +137,27 @@ export interface FakeExchange {
   readonly streamConnections: number;
   /** Streams state changes made outside the exchange's own methods (they stream by themselves). */
   publish(): void;
+  /**
+   * Resolves once the WebSocket accepted the `nth` subscription (default 1, counted since
+   * `listen()`) to `channel` and sent its snapshots: a test can act on a subscriber without
+   * waiting on output or time (after a reconnect, wait for the next `nth`). Needs `listen()` first.
+   */
+  streamSubscribed(channel: string, nth?: number): Promise<FakeStreamSubscription>;
+  /**
+   * Pings every open WebSocket (stalled ones aside) and resolves when each answered: the client
+   * has then handled every frame sent before. Needs `listen()` first.
+   */
+  streamRoundTrip(): Promise<void>;
+  /**
+   * Streams a `multivariate_lookup` to `multivariate` subscribers (the fake has no multivariate
+   * collections of its own). Sequenced like Kalshi's, and subject to the stream faults.
+   */
+  publishMultivariateLookup(lookup: FakeMultivariateLookup): void;
+  /**
+   * Streams an RFQ or quote event to `communications` subscribers, `msg` as given (snake_case, as
+   * Kalshi sends it; the fake has no RFQ endpoints). Sequenced, and subject to the stream faults.
+   */
+  publishCommunication(type: FakeCommunicationType, msg: Record<string, unknown>): void;
 }
 
 const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series', '/milestones', '/live_data'];
@@ -180,6 +207,10 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
   let streams: FakeStreamServer | undefined;
   // Every state change is streamed to the WebSocket subscribers right after it happens.
   const publish = () => streams?.sync();
+  const streamsOf = (method: string): FakeStreamServer => {
+    if (!streams) throw new Error(`fake exchange: ${method} needs listen() first`);
+    return streams;
+  };
 
   const bucketsFor = (id: string, now: number) => {
     let pair = buckets.get(id);
@@ -373,6 +404,7 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     },
     addMarket(input) {
       addMarket(state, input, clock.now());
+      publish();
     },
     setStatus(status) {
       if (status.exchangeActive !== undefined) state.exchangeActive = status.exchangeActive;
@@ -442,8 +474,28 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     },
     requests,
     injectStreamFault(kind, faultOptions) {
-      if (!streams) throw new Error('fake exchange: injectStreamFault needs listen() first');
-      streams.inject(kind, faultOptions);
+      streamsOf('injectStreamFault').inject(kind, faultOptions);
+    },
+    streamSubscribed(channel, nth = 1) {
+      return streamsOf('streamSubscribed').subscribed(channel, nth);
+    },
+    streamRoundTrip() {
+      return streamsOf('streamRoundTrip').roundTrip();
+    },
+    publishMultivariateLookup(lookup) {
+      streams?.broadcast('multivariate', 'multivariate_lookup', {
+        collection_ticker: lookup.collectionTicker,
+        event_ticker: lookup.eventTicker,
+        market_ticker: lookup.marketTicker,
+        selected_markets: lookup.selectedMarkets.map((l) => ({
+          event_ticker: l.eventTicker,
+          market_ticker: l.marketTicker,
+          side: l.side,
+        })),
+      });
+    },
+    publishCommunication(type, msg) {
+      streams?.broadcast('communications', type, { ...msg });
     },
     get streamConnections() {
       return streams?.connections ?? 0;

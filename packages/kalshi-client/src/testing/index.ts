@@ -16,7 +16,15 @@ export type {
 } from './internal/state';
 export type { NflGameInput, NflMarketsOptions, NflMarketsResult } from './nfl';
 export { kalshiDateCode, NFL_TEAM_NAMES, nflEventTicker, nflMarkets } from './nfl';
-export type { FakeStreamFaultKind, FakeStreamFaultOptions, FakeStreamOptions } from './stream-types';
+export type {
+  FakeCommunicationType,
+  FakeMultivariateLeg,
+  FakeMultivariateLookup,
+  FakeStreamFaultKind,
+  FakeStreamFaultOptions,
+  FakeStreamOptions,
+  FakeStreamSubscription,
+} from './stream-types';
 export type {
   FakeBucketOptions,
   FakeEventInput,

@@ -20,9 +20,20 @@ export interface OrderGroupState {
   subaccount: number;
 }
 
+/** A change of an order group, as the `order_group_updates` channel reports it. */
+export interface OrderGroupEvent {
+  eventType: 'created' | 'triggered' | 'reset' | 'deleted' | 'limit_updated';
+  groupId: string;
+  /** The group's limit (`created` and `limit_updated` only). */
+  contractsLimit?: Decimal;
+  time: number;
+}
+
 interface OrderGroupBook {
   groups: Map<string, OrderGroupState>;
   next: number;
+  /** Every change, oldest first (the WebSocket streams it from a cursor). */
+  events: OrderGroupEvent[];
 }
 
 // Kept beside the exchange state rather than inside it: order groups are an add-on the core
@@ -32,10 +43,19 @@ const books = new WeakMap<ExchangeState, OrderGroupBook>();
 function bookOf(state: ExchangeState): OrderGroupBook {
   let book = books.get(state);
   if (!book) {
-    book = { groups: new Map(), next: 0 };
+    book = { groups: new Map(), next: 0, events: [] };
     books.set(state, book);
   }
   return book;
+}
+
+/** Every order group change so far, oldest first. */
+export function orderGroupEventsOf(state: ExchangeState): readonly OrderGroupEvent[] {
+  return bookOf(state).events;
+}
+
+function record(state: ExchangeState, event: OrderGroupEvent): void {
+  bookOf(state).events.push(event);
 }
 
 /** Every order group of the fake, oldest first. */
@@ -80,13 +100,18 @@ export function matchedInWindow(state: ExchangeState, group: OrderGroupState, no
     .reduce((sum, f) => sum.plus(f.count), new Decimal(0));
 }
 
-/** Cancels every resting order of the group and refuses new ones until a reset. */
-export function triggerGroup(state: ExchangeState, group: OrderGroupState, now: number): void {
-  group.triggered = true;
+function cancelGroupOrders(state: ExchangeState, group: OrderGroupState, now: number): void {
   for (const id of group.orderIds) {
     const order = state.ordersById.get(id);
     if (order && order.status === 'resting') cancelOrder(state, order, now);
   }
+}
+
+/** Cancels every resting order of the group and refuses new ones until a reset. */
+export function triggerGroup(state: ExchangeState, group: OrderGroupState, now: number): void {
+  if (!group.triggered) record(state, { eventType: 'triggered', groupId: group.id, time: now });
+  group.triggered = true;
+  cancelGroupOrders(state, group, now);
 }
 
 /** Triggers every group whose matched contracts exceed its limit (called after any matching). */
@@ -165,6 +190,7 @@ export function routeOrderGroups(
       subaccount,
     };
     book.groups.set(group.id, group);
+    record(state, { eventType: 'created', groupId: group.id, contractsLimit: limit, time: now });
     return jsonResponse(201, { exchange_index: 0, order_group_id: group.id, subaccount });
   }
   if (id === undefined || seg.length > 4) return undefined;
@@ -179,8 +205,9 @@ export function routeOrderGroups(
     });
   }
   if (method === 'DELETE' && action === undefined) {
-    triggerGroup(state, group, now);
+    cancelGroupOrders(state, group, now);
     book.groups.delete(id);
+    record(state, { eventType: 'deleted', groupId: id, time: now });
     return jsonResponse(200, {});
   }
   if (method === 'PUT' && action === 'trigger') {
@@ -190,6 +217,7 @@ export function routeOrderGroups(
   if (method === 'PUT' && action === 'reset') {
     group.triggered = false;
     group.countFromSeq = state.nextSeq;
+    record(state, { eventType: 'reset', groupId: id, time: now });
     return jsonResponse(200, {});
   }
   if (method === 'PUT' && action === 'limit') {
@@ -198,6 +226,7 @@ export function routeOrderGroups(
     const limit = limitFrom(json);
     if (isWire(limit)) return limit;
     group.contractsLimit = limit;
+    record(state, { eventType: 'limit_updated', groupId: id, contractsLimit: limit, time: now });
     if (matchedInWindow(state, group, now).gt(limit)) triggerGroup(state, group, now);
     return jsonResponse(200, {});
   }

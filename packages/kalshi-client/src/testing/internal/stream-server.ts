@@ -1,13 +1,16 @@
 import type { KeyObject } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import Decimal from 'decimal.js';
 import { type WebSocket, WebSocketServer } from 'ws';
-import type { FakeStreamFaultKind, FakeStreamFaultOptions, FakeStreamOptions } from '../stream-types';
+import type {
+  FakeStreamFaultKind,
+  FakeStreamFaultOptions,
+  FakeStreamOptions,
+  FakeStreamSubscription,
+} from '../stream-types';
 import { authenticate } from './auth';
-import { fp, money6, price4 } from './format';
-import { type ExchangeState, ONE } from './state';
-import { bookOf } from './wire';
+import type { ExchangeState } from './state';
+import { newSub, type StreamSub, snapshotMessage, streamChanges, wireBook } from './stream-channels';
 
 export const WS_PATH = '/trade-api/ws/v2';
 const SEQUENCED = new Set([
@@ -20,32 +23,10 @@ const SEQUENCED = new Set([
 ]);
 const CHANNELS = new Set([...SEQUENCED, 'ticker', 'fill', 'market_positions', 'user_orders']);
 
-type Levels = Map<string, Decimal>;
-interface Sub {
-  sid: number;
-  channel: string;
-  tickers: Set<string> | undefined;
-  seq: number;
-  books: Map<string, { yes: Levels; no: Levels }>;
-}
 interface Conn {
   socket: WebSocket;
-  subs: Map<number, Sub>;
+  subs: Map<number, StreamSub>;
   stalled: boolean;
-  fillCursor: number;
-  orderTimes: Map<string, number>;
-  tickers: Map<string, string>;
-  statuses: Map<string, string>;
-}
-
-/** The wire book of a market: YES bids under `yes`, YES asks as NO bids (1 − p) under `no`. */
-function wireBook(state: ExchangeState, ticker: string): { yes: Levels; no: Levels } | undefined {
-  const market = state.markets.get(ticker);
-  if (!market) return undefined;
-  const { bids, asks } = bookOf(state, market);
-  const no: Levels = new Map();
-  for (const [p, s] of asks) no.set(price4(ONE.minus(p)), s);
-  return { yes: new Map(bids), no };
 }
 
 /** The fake exchange's WebSocket: the same commands, channels, sequencing and faults as Kalshi's. */
@@ -57,6 +38,9 @@ export class FakeStreamServer {
   private duplicate = 0;
   private refuse: { status: number; times: number } | undefined;
   private readonly pinger: ReturnType<typeof setInterval>;
+  private readonly subscriptions: FakeStreamSubscription[] = [];
+  private waiters: Array<{ channel: string; nth: number; resolve: (s: FakeStreamSubscription) => void }> = [];
+  private roundTrips = 0;
 
   constructor(
     private readonly state: ExchangeState,
@@ -123,10 +107,61 @@ export class FakeStreamServer {
   sync(): void {
     for (const conn of this.conns) {
       if (conn.stalled) continue;
-      for (const sub of conn.subs.values()) this.syncSub(conn, sub);
-      conn.fillCursor = this.state.fills.length;
-      for (const o of this.state.orders) conn.orderTimes.set(o.orderId, o.lastUpdateTime);
+      const now = this.now();
+      for (const sub of conn.subs.values())
+        streamChanges(this.state, sub, now, (type, msg) => this.send(conn, sub, type, msg));
     }
+  }
+
+  /** Sends a data message to every subscriber of `channel` (the test hooks of channels the fake has no state for). */
+  broadcast(channel: string, type: string, msg: Record<string, unknown>): void {
+    for (const conn of this.conns) {
+      if (conn.stalled) continue;
+      for (const sub of conn.subs.values()) if (sub.channel === channel) this.send(conn, sub, type, msg);
+    }
+  }
+
+  /** Resolves once the `nth` subscription to `channel` (counted since the start) was accepted and its snapshots sent. */
+  subscribed(channel: string, nth: number): Promise<FakeStreamSubscription> {
+    const done = this.subscriptions.filter((s) => s.channel === channel);
+    const found = done[nth - 1];
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve) => this.waiters.push({ channel, nth, resolve }));
+  }
+
+  /**
+   * Pings every open socket that is not stalled and resolves when each answered (or closed). A
+   * client answers a ping after the frames sent before it, so every one of them has been handled.
+   */
+  roundTrip(): Promise<void> {
+    const token = `round-trip-${++this.roundTrips}`;
+    const open = [...this.conns].filter((c) => !c.stalled && c.socket.readyState === c.socket.OPEN);
+    return Promise.all(
+      open.map(
+        ({ socket }) =>
+          new Promise<void>((resolve) => {
+            const done = () => {
+              socket.off('pong', onPong);
+              socket.off('close', done);
+              resolve();
+            };
+            const onPong = (data: Buffer) => {
+              if (data.toString() === token) done();
+            };
+            socket.on('pong', onPong);
+            socket.on('close', done);
+            socket.ping(token);
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  private accepted(subscription: FakeStreamSubscription): void {
+    this.subscriptions.push(subscription);
+    const count = this.subscriptions.filter((s) => s.channel === subscription.channel).length;
+    const ready = this.waiters.filter((w) => w.channel === subscription.channel && w.nth === count);
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    for (const w of ready) w.resolve(subscription);
   }
 
   /** Stops pinging and closes every socket. */
@@ -137,15 +172,7 @@ export class FakeStreamServer {
   }
 
   private accept(socket: WebSocket): void {
-    const conn: Conn = {
-      socket,
-      subs: new Map(),
-      stalled: false,
-      fillCursor: this.state.fills.length,
-      orderTimes: new Map(this.state.orders.map((o) => [o.orderId, o.lastUpdateTime])),
-      tickers: new Map(),
-      statuses: new Map([...this.state.markets.values()].map((m) => [m.ticker, m.status])),
-    };
+    const conn: Conn = { socket, subs: new Map(), stalled: false };
     this.conns.add(conn);
     socket.on('close', () => this.conns.delete(conn));
     socket.on('message', (data) => {
@@ -209,16 +236,11 @@ export class FakeStreamServer {
         return;
       }
       for (const channel of channels) {
-        const sub: Sub = {
-          sid: this.nextSid++,
-          channel,
-          tickers: tickers ? new Set(tickers) : undefined,
-          seq: 0,
-          books: new Map(),
-        };
+        const sub = newSub(this.state, this.nextSid++, channel, tickers ? new Set(tickers) : undefined);
         conn.subs.set(sub.sid, sub);
         conn.socket.send(JSON.stringify({ id, type: 'subscribed', msg: { channel, sid: sub.sid } }));
         if (channel === 'orderbook_delta') for (const t of tickers ?? []) this.snapshot(conn, sub, t);
+        this.accepted({ channel, sid: sub.sid, marketTickers: [...(tickers ?? [])] });
       }
       return;
     }
@@ -234,7 +256,7 @@ export class FakeStreamServer {
       return;
     }
     if (cmd === 'unsubscribe') {
-      for (const sub of subs as Sub[]) {
+      for (const sub of subs as StreamSub[]) {
         conn.subs.delete(sub.sid);
         conn.socket.send(JSON.stringify({ id, sid: sub.sid, seq: sub.seq, type: 'unsubscribed' }));
       }
@@ -244,7 +266,7 @@ export class FakeStreamServer {
       this.error(conn, id, 12, 'Exactly one subscription ID is required');
       return;
     }
-    const sub = subs[0] as Sub;
+    const sub = subs[0] as StreamSub;
     const action = params.action;
     if (!action) {
       this.error(conn, id, 15, 'Action required');
@@ -279,7 +301,7 @@ export class FakeStreamServer {
       for (const t of tickers) this.snapshot(conn, sub, t);
   }
 
-  private send(conn: Conn, sub: Sub, type: string, msg: Record<string, unknown>): void {
+  private send(conn: Conn, sub: StreamSub, type: string, msg: Record<string, unknown>): void {
     const sequenced = SEQUENCED.has(sub.channel);
     const frame: Record<string, unknown> = { type, sid: sub.sid };
     if (sequenced) frame.seq = ++sub.seq;
@@ -296,160 +318,10 @@ export class FakeStreamServer {
     }
   }
 
-  private snapshot(conn: Conn, sub: Sub, ticker: string): void {
+  private snapshot(conn: Conn, sub: StreamSub, ticker: string): void {
     const book = wireBook(this.state, ticker);
     if (!book) return;
     sub.books.set(ticker, book);
-    const side = (levels: Levels) =>
-      [...levels.entries()].sort((a, b) => new Decimal(a[0]).cmp(b[0])).map(([p, s]) => [p, fp(s)]);
-    const msg: Record<string, unknown> = { market_ticker: ticker, market_id: ticker };
-    if (book.yes.size > 0) msg.yes_dollars_fp = side(book.yes);
-    if (book.no.size > 0) msg.no_dollars_fp = side(book.no);
-    this.send(conn, sub, 'orderbook_snapshot', msg);
-  }
-
-  private wanted(sub: Sub, ticker: string): boolean {
-    return sub.tickers === undefined || sub.tickers.has(ticker);
-  }
-
-  private syncSub(conn: Conn, sub: Sub): void {
-    const now = this.now();
-    const newFills = this.state.fills.slice(conn.fillCursor);
-    if (sub.channel === 'orderbook_delta') {
-      for (const ticker of sub.tickers ?? []) {
-        const before = sub.books.get(ticker);
-        const after = wireBook(this.state, ticker);
-        if (!before || !after) continue;
-        for (const side of ['yes', 'no'] as const) {
-          const prices = new Set([...before[side].keys(), ...after[side].keys()]);
-          for (const p of [...prices].sort()) {
-            const delta = (after[side].get(p) ?? new Decimal(0)).minus(before[side].get(p) ?? 0);
-            if (delta.isZero()) continue;
-            this.send(conn, sub, 'orderbook_delta', {
-              market_ticker: ticker,
-              market_id: ticker,
-              price_dollars: p,
-              delta_fp: fp(delta),
-              side,
-              ts: new Date(now).toISOString(),
-              ts_ms: now,
-            });
-          }
-        }
-        sub.books.set(ticker, after);
-      }
-    } else if (sub.channel === 'ticker') {
-      for (const m of this.state.markets.values()) {
-        if (!this.wanted(sub, m.ticker)) continue;
-        const { bids, asks } = bookOf(this.state, m);
-        const bid = bids.entries().next().value;
-        const ask = asks.entries().next().value;
-        const msg = {
-          market_ticker: m.ticker,
-          market_id: m.ticker,
-          price_dollars: price4(m.lastPrice),
-          yes_bid_dollars: bid ? bid[0] : '0.0000',
-          yes_ask_dollars: ask ? ask[0] : '1.0000',
-          yes_bid_size_fp: bid ? fp(bid[1]) : '0.00',
-          yes_ask_size_fp: ask ? fp(ask[1]) : '0.00',
-          volume_fp: fp(m.volume),
-          open_interest_fp: fp(m.openInterest),
-        };
-        const key = JSON.stringify(msg);
-        if (conn.tickers.get(`${sub.sid}:${m.ticker}`) === key) continue;
-        conn.tickers.set(`${sub.sid}:${m.ticker}`, key);
-        this.send(conn, sub, 'ticker', {
-          ...msg,
-          ts: Math.floor(now / 1000),
-          ts_ms: now,
-          time: new Date(now).toISOString(),
-        });
-      }
-    } else if (sub.channel === 'fill' || sub.channel === 'trade' || sub.channel === 'market_positions') {
-      for (const f of newFills) {
-        if (!this.wanted(sub, f.ticker)) continue;
-        const yesPrice = price4(f.price);
-        const noPrice = price4(ONE.minus(f.price));
-        if (sub.channel === 'fill') {
-          this.send(conn, sub, 'fill', {
-            trade_id: f.fillId,
-            order_id: f.orderId,
-            market_ticker: f.ticker,
-            is_taker: f.isTaker,
-            side: 'yes',
-            action: f.side === 'bid' ? 'buy' : 'sell',
-            book_side: f.side,
-            yes_price_dollars: yesPrice,
-            no_price_dollars: noPrice,
-            count_fp: fp(f.count),
-            fee_cost: money6(f.fee),
-            ts: Math.floor(f.time / 1000),
-            ts_ms: f.time,
-          });
-        } else if (sub.channel === 'trade') {
-          this.send(conn, sub, 'trade', {
-            trade_id: f.fillId,
-            market_ticker: f.ticker,
-            yes_price_dollars: yesPrice,
-            no_price_dollars: noPrice,
-            count_fp: fp(f.count),
-            taker_side: f.side === 'bid' ? 'yes' : 'no',
-            ts: Math.floor(f.time / 1000),
-            ts_ms: f.time,
-          });
-        } else {
-          const p = this.state.positions.get(f.ticker);
-          if (p)
-            this.send(conn, sub, 'market_position', {
-              user_id: this.state.userId,
-              market_ticker: p.ticker,
-              position_fp: fp(p.position),
-              position_cost_dollars: money6(p.exposure),
-              realized_pnl_dollars: money6(p.realizedPnl),
-              fees_paid_dollars: money6(p.feesPaid),
-              volume_fp: fp(p.totalTraded),
-            });
-        }
-      }
-    } else if (sub.channel === 'user_orders') {
-      for (const o of this.state.orders) {
-        if (!this.wanted(sub, o.ticker) || conn.orderTimes.get(o.orderId) === o.lastUpdateTime) continue;
-        this.send(conn, sub, 'user_order', {
-          order_id: o.orderId,
-          user_id: this.state.userId,
-          ticker: o.ticker,
-          status: o.status,
-          side: 'yes',
-          book_side: o.side,
-          yes_price_dollars: price4(o.price),
-          fill_count_fp: fp(o.fillCount),
-          remaining_count_fp: fp(o.remainingCount),
-          initial_count_fp: fp(o.initialCount),
-          client_order_id: o.clientOrderId,
-          created_time: new Date(o.createdTime).toISOString(),
-          last_update_time: new Date(o.lastUpdateTime).toISOString(),
-        });
-      }
-    } else if (sub.channel === 'market_lifecycle_v2') {
-      for (const m of this.state.markets.values()) {
-        const before = conn.statuses.get(m.ticker);
-        if (before === m.status) continue;
-        conn.statuses.set(m.ticker, m.status);
-        const event_type =
-          before === undefined
-            ? 'created'
-            : m.status === 'finalized'
-              ? 'settled'
-              : m.status === 'determined'
-                ? 'determined'
-                : m.status === 'active'
-                  ? 'activated'
-                  : 'deactivated';
-        const msg: Record<string, unknown> = { market_ticker: m.ticker, event_type };
-        if (m.result) msg.result = m.result;
-        if (event_type === 'settled') msg.settled_ts = Math.floor(now / 1000);
-        this.send(conn, sub, 'market_lifecycle_v2', msg);
-      }
-    }
+    this.send(conn, sub, 'orderbook_snapshot', snapshotMessage(ticker, book));
   }
 }
