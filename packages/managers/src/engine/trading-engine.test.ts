@@ -1,14 +1,14 @@
-// The engine end to end on the fake exchange (in process, PGlite): lock, restart after a crash,
-// graceful stop, persisted breakers, settlement.
+// The engine end to end on the fake exchange (in process; PGlite, and PostgreSQL when DATABASE_URL
+// is set): lock, restart after a crash, graceful stop, persisted breakers, settlement.
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pgliteStore } from '../__fixtures__/stores';
 import { startExchange, type TestExchange } from '../execution/__fixtures__/exchange';
 import { snapshotFromMarket } from '../execution/market-snapshot';
 import { exitConfig } from '../exits/rules';
 import { edgeKellyStrategySchema } from '../strategies/strategy-config';
 import type { MarketSnapshot } from '../types';
+import { type EngineBackend, engineBackends, openEngineStore } from './__fixtures__/engine-stores';
 import { EdgeKellyStrategy } from './edge-kelly-strategy';
 import { EngineLockedError } from './errors';
 import type { Strategy, StrategyIntent } from './strategy';
@@ -46,14 +46,15 @@ const enter = (count: number, price: string): StrategyIntent => ({
   reason: 'test',
 });
 
-describe('TradingEngine on the fake exchange', () => {
+describe.each(engineBackends)('TradingEngine on the fake exchange (%s)', (backend: EngineBackend) => {
   let store: Store;
+  let dispose: () => Promise<void>;
   let ex: TestExchange;
   let now: number;
   const clock = { now: () => now };
 
   beforeEach(async () => {
-    store = await pgliteStore();
+    ({ store, dispose } = await openEngineStore(backend));
     now = Date.now();
     ex = await startExchange({
       markets: [
@@ -71,7 +72,7 @@ describe('TradingEngine on the fake exchange', () => {
   });
   afterEach(async () => {
     await ex.close();
-    await store.close();
+    await dispose();
   });
 
   const options = (strategy: Strategy, extra: Partial<TradingEngineOptions> = {}): TradingEngineOptions => ({
