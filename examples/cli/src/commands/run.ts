@@ -109,14 +109,16 @@ async function runCommand(options: RunOptions, command: Command): Promise<number
       target === 'paper' ? await paperClient(await listMarkets(real), options.balance, cleanups) : real;
     const probabilities = new Map<string, Decimal>();
     const probability = (ticker: string) => probabilities.get(ticker) ?? null;
+    const strategyConfig = strategyVersion.parsed as EdgeKellyStrategyConfig;
     const engine = await TradingEngine.start({
       client,
       store,
       strategy: new EdgeKellyStrategy({
         name: strategyRef.name,
         version: strategyRef.version,
-        config: strategyVersion.parsed as EdgeKellyStrategyConfig,
+        config: strategyConfig,
       }),
+      circuitBreakers: strategyConfig.circuitBreakers,
       probability,
       strategyId: strategyVersion.id,
       modelId: modelVersion.id,
@@ -159,7 +161,7 @@ function writeStatus(line: string): void {
   else process.stderr.write(`${line}\n`);
 }
 
-/** A fake exchange quoting the given markets at their current prices, and a client signed for it. */
+/** A fake exchange quoting the given markets at their current prices and sizes, and a client signed for it. */
 async function paperClient(
   markets: readonly Market[],
   balance: string,
@@ -173,7 +175,10 @@ async function paperClient(
       eventTicker: m.event_ticker,
       ...(m.yes_bid_dollars === undefined ? {} : { yesBid: m.yes_bid_dollars }),
       ...(m.yes_ask_dollars === undefined ? {} : { yesAsk: m.yes_ask_dollars }),
+      ...(m.yes_bid_size_fp === undefined ? {} : { yesBidSize: m.yes_bid_size_fp }),
+      ...(m.yes_ask_size_fp === undefined ? {} : { yesAskSize: m.yes_ask_size_fp }),
       ...(m.volume_fp === undefined ? {} : { volume: m.volume_fp }),
+      ...(m.close_time === undefined ? {} : { closeTime: m.close_time }),
     });
   }
   const server = await exchange.listen();
