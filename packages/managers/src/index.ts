@@ -89,6 +89,7 @@ export type {
   StrategyRiskView,
 } from './engine/strategy';
 export type {
+  CycleResult,
   DecisionResult,
   EngineClient,
   EngineStatus,

@@ -9,7 +9,7 @@ import Decimal from 'decimal.js';
 import { RiskRecorder } from '../execution/risk-recorder';
 import { initTrailingStop } from '../exits/trailing-stop';
 import { type Logger, silentLogger } from '../logger';
-import { PositionMonitor } from '../monitor/position-monitor';
+import { type MonitorCycleResult, PositionMonitor } from '../monitor/position-monitor';
 import { PositionManager } from '../position-manager/position-manager';
 import { type CircuitBreakerConfig, DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
 import type { EpochMs, MarketSnapshot } from '../types';
@@ -62,6 +62,12 @@ export interface DecisionResult {
   sent: StrategyIntent[];
   /** Intents dropped by the engine's gates, with why. */
   dropped: { intent: StrategyIntent; reason: string }[];
+}
+
+/** What one {@link TradingEngine.cycle} did: the exit rules' events, then the decisions. */
+export interface CycleResult extends DecisionResult {
+  /** What the `PositionMonitor` did this cycle (exits worked, trailing stops moved, settlements), in order. */
+  exits: MonitorCycleResult['events'];
 }
 
 /** One line of state, for a status line. */
@@ -171,15 +177,15 @@ export class TradingEngine {
    * One cycle at `now`: heartbeat the lock, apply fills of resting orders, close settled
    * positions, run the exit rules on every open position, then decide on `markets`.
    */
-  async cycle(markets: readonly MarketSnapshot[], now: EpochMs): Promise<DecisionResult> {
+  async cycle(markets: readonly MarketSnapshot[], now: EpochMs): Promise<CycleResult> {
     await this.lock.heartbeat();
     await this.recordClosed(await this.orders.poll(), now);
     for (const s of await closeSettledPositions(this.options.client, this.positions)) {
       await this.risk.apply({ type: 'trade_closed', at: now, realizedPnl: s.position.realizedPnl });
     }
-    await this.monitor.cycle(now);
+    const { events } = await this.monitor.cycle(now);
     await this.refreshHeld();
-    return this.onMarkets(markets, now);
+    return { exits: events, ...(await this.onMarkets(markets, now)) };
   }
 
   /**
@@ -250,7 +256,7 @@ export class TradingEngine {
     markets: () => Promise<readonly MarketSnapshot[]>;
     intervalMs: number;
     signal: AbortSignal;
-    onCycle?: (result: DecisionResult, status: EngineStatus) => void;
+    onCycle?: (result: CycleResult, status: EngineStatus) => void;
     sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   }): Promise<{ cycles: number; cancelled: number }> {
     const clock = this.options.clock ?? { now: () => Date.now() };
