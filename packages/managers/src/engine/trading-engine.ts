@@ -1,5 +1,6 @@
-// The trading engine: one strategy, one process. Start = lock → reconcile (orders, fills,
-// settlements, positions) → order group; each cycle = heartbeat → order fills → settlements →
+// The trading engine: one strategy, one process. Start = lock → (user_orders subscription) →
+// reconcile (orders, fills, settlements, positions) → order group; each cycle = heartbeat →
+// order fills (streamed updates, or a poll) → settlements →
 // exits (PositionMonitor) → market updates through the strategy → gated intents → orders; stop =
 // cancel resting entries → release the lock.
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import type { EpochMs, MarketSnapshot } from '../types';
 import { EngineLock, type EngineLockOptions } from './engine-lock';
 import { entryGateFailure, entryGatesFromExits } from './entry-gates';
 import { type AppliedFills, OrderManager } from './order-manager';
+import { type OrderStream, OrderUpdateFeed } from './order-update-feed';
 import { closeSettledPositions } from './settlements';
 import type { EntryGates, HeldPosition, Strategy, StrategyContext, StrategyIntent } from './strategy';
 
@@ -43,6 +45,12 @@ export interface TradingEngineOptions {
   clock?: { now(): EpochMs };
   /** Waits between exit attempts. Default: a real timer. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * A stream (`client.stream()`) to track resting orders from its `user_orders` channel instead
+   * of polling them each cycle; a reconnect makes the next cycle re-read them over REST. The
+   * stream stays the caller's to close. Default: none (polling).
+   */
+  stream?: OrderStream;
   logger?: Logger;
 }
 
@@ -100,6 +108,8 @@ export class TradingEngine {
     private readonly bankroll: Decimal,
     /** What reconciliation found on start. */
     readonly reconciled: ReconcileReport,
+    /** The `user_orders` feed when streaming, null when polling. */
+    readonly orderUpdates: OrderUpdateFeed | null,
   ) {
     this.gates = entryGatesFromExits(options.strategy.exits);
   }
@@ -120,7 +130,10 @@ export class TradingEngine {
     const logger = options.logger ?? silentLogger;
     const strategyKey = `${strategy.name}@${strategy.version}`;
     const lock = await EngineLock.acquire(store, strategyKey, { clock, ...options.lock });
+    let feed: OrderUpdateFeed | null = null;
     try {
+      // Subscribed before the orders are re-read: nothing that happens after the re-read is missed.
+      if (options.stream !== undefined) feed = await OrderUpdateFeed.open(options.stream);
       const positions = new PositionManager(store, { clock });
       const risk = await RiskRecorder.open(store, options.circuitBreakers ?? DEFAULT_CIRCUIT_BREAKER_CONFIG, {
         scope: strategyKey,
@@ -162,12 +175,23 @@ export class TradingEngine {
         settled: settledBefore.length + settledAfter.length,
         mismatches,
       };
-      const engine = new TradingEngine(options, lock, orders, risk, positions, monitor, bankroll, report);
+      const engine = new TradingEngine(
+        options,
+        lock,
+        orders,
+        risk,
+        positions,
+        monitor,
+        bankroll,
+        report,
+        feed,
+      );
       for (const m of mismatches) engine.quarantined.add(m.ticker);
       if (mismatches.length > 0) logger.warn({ mismatches }, 'store and exchange positions differ');
       await engine.refreshHeld();
       return engine;
     } catch (error) {
+      await feed?.close().catch(() => undefined);
       await lock.release();
       throw error;
     }
@@ -179,7 +203,7 @@ export class TradingEngine {
    */
   async cycle(markets: readonly MarketSnapshot[], now: EpochMs): Promise<CycleResult> {
     await this.lock.heartbeat();
-    await this.recordClosed(await this.orders.poll(), now);
+    await this.recordClosed(await this.trackOrders(), now);
     for (const s of await closeSettledPositions(this.options.client, this.positions)) {
       await this.risk.apply({ type: 'trade_closed', at: now, realizedPnl: s.position.realizedPnl });
     }
@@ -284,8 +308,22 @@ export class TradingEngine {
     try {
       return await this.orders.cancelRestingEntries();
     } finally {
+      await this.orderUpdates?.close().catch(() => undefined);
       await this.lock.release();
     }
+  }
+
+  /** Resting orders in step: the streamed updates (a REST re-read after a reconcile), or a poll. */
+  private async trackOrders(): Promise<AppliedFills[]> {
+    if (this.orderUpdates === null) return this.orders.poll();
+    const { updates, reread } = this.orderUpdates.drain();
+    if (reread) {
+      (this.options.logger ?? silentLogger).info({}, 'order stream reconciled: resting orders re-read');
+      return this.orders.poll(true);
+    }
+    const applied: AppliedFills[] = [];
+    for (const update of updates) applied.push(...(await this.orders.applyOrderUpdate(update)));
+    return applied;
   }
 
   private gate(intent: StrategyIntent, market: MarketSnapshot, now: EpochMs): string | null {
