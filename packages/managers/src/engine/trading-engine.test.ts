@@ -179,9 +179,17 @@ describe.each(engineBackends)('TradingEngine on the fake exchange (%s)', (backen
     ex.exchange.settle(T, 'yes');
     await engine.cycle([], now);
     const [closed] = await engine.positions.all();
-    expect(closed?.position.status).toBe('closed');
+    // Settled through the store's settlements rows (the one path: syncSettlements → applySettlements).
+    expect(closed?.position.status).toBe('settled');
     expect(closed?.position.feesPaid.toString()).toBe('0.24');
     expect(closed?.position.realizedPnl.toString()).toBe('2.08');
+    expect(engine.status().realizedPnlToday.toString()).toBe('2.08');
+    const rows = await store.query<{ ticker: string; market_result: string }>(
+      'SELECT ticker, market_result FROM settlements',
+    );
+    expect(rows.rows).toEqual([{ ticker: T, market_result: 'yes' }]);
+    // A second cycle settles nothing twice.
+    await engine.cycle([], now);
     expect(engine.status().realizedPnlToday.toString()).toBe('2.08');
     await engine.stop();
   });

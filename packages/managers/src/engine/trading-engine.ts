@@ -18,11 +18,14 @@ import { EngineLock, type EngineLockOptions } from './engine-lock';
 import { entryGateFailure, entryGatesFromExits } from './entry-gates';
 import { type AppliedFills, OrderManager } from './order-manager';
 import { type OrderStream, OrderUpdateFeed } from './order-update-feed';
-import { closeSettledPositions } from './settlements';
+import { settleFromExchange } from './settlements';
 import type { EntryGates, HeldPosition, Strategy, StrategyContext, StrategyIntent } from './strategy';
 
 /** What the engine needs of a Kalshi client (a `KalshiClient`, real or on the fake exchange). */
-export type EngineClient = Pick<KalshiClient, 'orders' | 'portfolio' | 'orderGroups' | 'markets'>;
+export type EngineClient = Pick<
+  KalshiClient,
+  'orders' | 'portfolio' | 'orderGroups' | 'markets' | 'historical'
+>;
 
 /** Options of {@link TradingEngine.start}. */
 export interface TradingEngineOptions {
@@ -138,7 +141,8 @@ export class TradingEngine {
       const risk = await RiskRecorder.open(store, options.circuitBreakers ?? DEFAULT_CIRCUIT_BREAKER_CONFIG, {
         scope: strategyKey,
       });
-      const settledBefore = await closeSettledPositions(client, positions);
+      const settle = () => settleFromExchange({ client, store, positions, risk, now: clock.now() });
+      const settledBefore = await settle();
       const orders = await OrderManager.open({
         client,
         store,
@@ -154,10 +158,7 @@ export class TradingEngine {
           trailingStop: strategy.trailingStop == null ? null : initTrailingStop(avg, strategy.trailingStop),
         }),
       });
-      const settledAfter = await closeSettledPositions(client, positions);
-      for (const s of [...settledBefore, ...settledAfter]) {
-        await risk.apply({ type: 'trade_closed', at: clock.now(), realizedPnl: s.position.realizedPnl });
-      }
+      const settledAfter = await settle();
       const mismatches = await compareWithExchange(client, positions);
       const bankroll = options.bankroll ?? (await client.portfolio.getBalance()).balance_dollars;
       const monitor = new PositionMonitor({
@@ -204,9 +205,8 @@ export class TradingEngine {
   async cycle(markets: readonly MarketSnapshot[], now: EpochMs): Promise<CycleResult> {
     await this.lock.heartbeat();
     await this.recordClosed(await this.trackOrders(), now);
-    for (const s of await closeSettledPositions(this.options.client, this.positions)) {
-      await this.risk.apply({ type: 'trade_closed', at: now, realizedPnl: s.position.realizedPnl });
-    }
+    const { client, store } = this.options;
+    await settleFromExchange({ client, store, positions: this.positions, risk: this.risk, now });
     const { events } = await this.monitor.cycle(now);
     await this.refreshHeld();
     return { exits: events, ...(await this.onMarkets(markets, now)) };
