@@ -1,95 +1,40 @@
 // The trading engine: one strategy, one process. Start = lock → (user_orders subscription) →
 // reconcile (orders, fills, settlements, positions) → order group; each cycle = heartbeat →
-// order fills (streamed updates, or a poll) → settlements →
-// exits (PositionMonitor) → market updates through the strategy → gated intents → orders; stop =
-// cancel resting entries → release the lock.
+// order fills (streamed updates, or a poll) → settlements → exits (PositionMonitor) → market
+// updates through the strategy → gated intents → orders; stop = cancel resting entries →
+// release the lock.
 import { randomUUID } from 'node:crypto';
-import type { KalshiClient } from '@precog/kalshi-client';
-import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { RiskRecorder } from '../execution/risk-recorder';
 import { initTrailingStop } from '../exits/trailing-stop';
-import { type Logger, silentLogger } from '../logger';
-import { type MonitorCycleResult, PositionMonitor } from '../monitor/position-monitor';
+import { silentLogger } from '../logger';
+import { PositionMonitor } from '../monitor/position-monitor';
 import { PositionManager } from '../position-manager/position-manager';
-import { type CircuitBreakerConfig, DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
+import { DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
 import type { EpochMs, MarketSnapshot } from '../types';
-import { EngineLock, type EngineLockOptions } from './engine-lock';
+import { EngineLock } from './engine-lock';
+import type {
+  CycleResult,
+  DecisionResult,
+  EngineStatus,
+  ReconcileReport,
+  TradingEngineOptions,
+} from './engine-options';
 import { entryGateFailure, entryGatesFromExits } from './entry-gates';
 import { type AppliedFills, OrderManager } from './order-manager';
-import { type OrderStream, OrderUpdateFeed } from './order-update-feed';
+import { OrderUpdateFeed } from './order-update-feed';
+import { compareWithExchange } from './reconcile';
 import { settleFromExchange } from './settlements';
-import type { EntryGates, HeldPosition, Strategy, StrategyContext, StrategyIntent } from './strategy';
+import type { EntryGates, HeldPosition, StrategyContext, StrategyIntent } from './strategy';
 
-/** What the engine needs of a Kalshi client (a `KalshiClient`, real or on the fake exchange). */
-export type EngineClient = Pick<
-  KalshiClient,
-  'orders' | 'portfolio' | 'orderGroups' | 'markets' | 'historical'
->;
-
-/** Options of {@link TradingEngine.start}. */
-export interface TradingEngineOptions {
-  client: EngineClient;
-  store: Store;
-  strategy: Strategy;
-  /** The model's YES probability of a ticker, null when it has none. */
-  probability: (ticker: string) => Decimal | null;
-  /** Circuit-breaker thresholds (persisted per strategy). Default `DEFAULT_CIRCUIT_BREAKER_CONFIG`. */
-  circuitBreakers?: CircuitBreakerConfig;
-  /** Bankroll for sizing, dollars. Default: the account's balance, read on start. */
-  bankroll?: Decimal;
-  /** Strategy/model version ids stored on the positions the engine opens. */
-  strategyId?: number | null;
-  modelId?: number | null;
-  /** Contracts the run's order group may fill per rolling 15 s; null: no group. Default 10000. */
-  orderGroupLimit?: Decimal | null;
-  /** The database lock's lease and identity. */
-  lock?: EngineLockOptions;
-  clock?: { now(): EpochMs };
-  /** Waits between exit attempts. Default: a real timer. */
-  sleep?: (ms: number) => Promise<void>;
-  /**
-   * A stream (`client.stream()`) to track resting orders from its `user_orders` channel instead
-   * of polling them each cycle; a reconnect makes the next cycle re-read them over REST. The
-   * stream stays the caller's to close. Default: none (polling).
-   */
-  stream?: OrderStream;
-  logger?: Logger;
-}
-
-/** What the engine found and fixed on start, before trading. */
-export interface ReconcileReport {
-  /** Intents found resting or pending from an earlier run (after their lookup). */
-  restingOrders: number;
-  /** Positions closed by a settlement found on start. */
-  settled: number;
-  /** Tickers where the store's open quantity differs from the exchange's (logged, not traded on). */
-  mismatches: { ticker: string; store: string; exchange: string }[];
-}
-
-/** What one {@link TradingEngine.onMarkets} call decided. */
-export interface DecisionResult {
-  /** Intents sent as orders. */
-  sent: StrategyIntent[];
-  /** Intents dropped by the engine's gates, with why. */
-  dropped: { intent: StrategyIntent; reason: string }[];
-}
-
-/** What one {@link TradingEngine.cycle} did: the exit rules' events, then the decisions. */
-export interface CycleResult extends DecisionResult {
-  /** What the `PositionMonitor` did this cycle (exits worked, trailing stops moved, settlements), in order. */
-  exits: MonitorCycleResult['events'];
-}
-
-/** One line of state, for a status line. */
-export interface EngineStatus {
-  positions: number;
-  contracts: Decimal;
-  realizedPnlToday: Decimal;
-  restingOrders: number;
-  /** `ok`, or the open breakers. */
-  breaker: string;
-}
+export type {
+  CycleResult,
+  DecisionResult,
+  EngineClient,
+  EngineStatus,
+  ReconcileReport,
+  TradingEngineOptions,
+} from './engine-options';
 
 const ZERO = new Decimal(0);
 
@@ -356,26 +301,6 @@ export class TradingEngine {
     }
     this.held = held;
   }
-}
-
-/** Store open positions against the exchange's (`GET /portfolio/positions`), per ticker. */
-async function compareWithExchange(
-  client: EngineClient,
-  positions: PositionManager,
-): Promise<ReconcileReport['mismatches']> {
-  const ours = new Map<string, Decimal>();
-  for (const { position: p } of await positions.open()) {
-    ours.set(p.ticker, p.side === 'yes' ? p.quantity : p.quantity.neg());
-  }
-  const theirs = new Map<string, Decimal>();
-  for await (const mp of client.portfolio.getPositions()) theirs.set(mp.ticker, mp.position_fp);
-  const mismatches: ReconcileReport['mismatches'] = [];
-  for (const ticker of new Set([...ours.keys()])) {
-    const a = ours.get(ticker) ?? ZERO;
-    const b = theirs.get(ticker) ?? ZERO;
-    if (!a.eq(b)) mismatches.push({ ticker, store: a.toString(), exchange: b.toString() });
-  }
-  return mismatches;
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
