@@ -25,8 +25,7 @@ export interface DrainedUpdates {
 export class OrderUpdateFeed {
   private pending: OrderUpdate[] = [];
   private reread = false;
-  /** Reconciles asked for by the stream (reconnects and overflows), for status and tests. */
-  reconciles = 0;
+  private reconcileCount = 0;
 
   private constructor(private readonly subscription: Subscription<'user_orders'>) {
     subscription.on('message', (m) => {
@@ -34,8 +33,13 @@ export class OrderUpdateFeed {
     });
     subscription.on('reconcile', () => {
       this.reread = true;
-      this.reconciles += 1;
+      this.reconcileCount += 1;
     });
+  }
+
+  /** Reconciles the stream asked for (reconnects and overflows) since the feed opened. */
+  get reconciles(): number {
+    return this.reconcileCount;
   }
 
   /** Updates queued for the next cycle. */
