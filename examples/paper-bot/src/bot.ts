@@ -1,20 +1,25 @@
-// The paper-trading loop: Elo probabilities → edges → Kelly-sized entries → price moves →
-// exits (the PositionMonitor of @precog/managers: trailing stops first among them), every step
-// on the store, then a P&L summary. This file wires the pieces; each lives in its own module.
+// The paper bot: the trading engine of @precog/managers running the stored strategy version (an
+// EdgeKellyStrategy) on Elo probabilities, against the fake exchange offline (the scenario moves
+// its books each tick) or the Kalshi demo exchange with --live; then a P&L summary. The engine
+// does the trading loop (entries, exits by the PositionMonitor, breakers, reconciliation); this
+// file only wires it and reports.
+import type { KalshiClient } from '@precog/kalshi-client';
 import type { FakeExchange } from '@precog/kalshi-client/testing';
 import {
+  EdgeKellyStrategy,
+  type MarketSnapshot,
   markPosition,
   PositionManager,
-  PositionMonitor,
-  RiskRecorder,
   snapshotFromMarket,
+  TradingEngine,
 } from '@precog/managers';
 import { openStore } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
-import { enterPositions } from './entries';
-import { type BotClient, discoverGames, moveBooks, startFakeExchange } from './markets';
+import { bestMarketPerGame, recordFirstEdges } from './edges';
+import { discoverGames, moveBooks, startFakeExchange } from './markets';
 import { SESSION_START, SLATE, seededRandom, TICK_MS } from './scenario';
 import { activeVersions, applyLastWeek, homeProbability } from './setup';
+import { entryLines, exitLine } from './trades';
 import type { PaperBotOptions, PaperBotReport } from './types';
 
 export { MODEL_CONFIG, STRATEGY_CONFIG } from './setup';
@@ -45,7 +50,7 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
     const ratings = await service.ratings();
 
     // Fair home probabilities from Elo, and the exchange quoting each game off by its mispricing.
-    let client: BotClient;
+    let client: KalshiClient;
     let exchange: FakeExchange | undefined;
     if (options.live === undefined) {
       const fairHome = new Map(
@@ -60,37 +65,28 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
     const { tradable, gameOf } = await discoverGames(client, ratings, model.parsed);
     log(`markets: ${tradable.length} NFL markets quoted`);
 
-    const positions = new PositionManager(store, { clock });
-    if (options.live === undefined && (await positions.all()).length > 0) {
+    if (options.live === undefined && (await new PositionManager(store).all()).length > 0) {
       // The fake exchange numbers its fills from 1 on every run, so position keys would collide.
       throw new Error(
         'the database already holds positions (an earlier run?): give the offline bot a fresh database',
       );
     }
-    const risk = await RiskRecorder.open(store, cfg.circuitBreakers);
-    const monitor = new PositionMonitor({
-      client,
-      store,
-      positions,
-      risk,
-      exits: cfg.exits,
-      clock,
-      sleep: async () => undefined,
-    });
     const cashStart = (await client.portfolio.getBalance()).balance_dollars;
-    const { entries, edgesStored } = await enterPositions({
-      now,
-      store,
+    const modelProbability = (ticker: string) => gameOf.get(ticker)?.yesProbability ?? null;
+    let offered = new Set<string>();
+    const engine = await TradingEngine.start({
       client,
-      positions,
-      risk,
+      store,
+      strategy: new EdgeKellyStrategy({ name: strategy.name, version: strategy.version, config: cfg }),
+      // The entry window: the first cycle, on one market per game; afterwards the engine only
+      // manages what it holds (exits, resting orders).
+      probability: (ticker) => (offered.has(ticker) ? modelProbability(ticker) : null),
+      bankroll: cashStart,
+      circuitBreakers: cfg.circuitBreakers,
       strategyId: strategy.id,
       modelId: model.id,
-      cfg,
-      tradable,
-      gameOf,
-      bankroll: cashStart,
-      log,
+      clock,
+      sleep: async () => undefined,
     });
     const report: PaperBotReport = {
       exchange: options.live === undefined ? 'fake' : 'demo',
@@ -102,8 +98,8 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
         regressions: first.regressions,
       },
       marketsSeen: tradable.length,
-      edgesStored,
-      entries,
+      edgesStored: 0,
+      entries: [],
       exits: [],
       exitAttempts: 0,
       reconciliationsOk: 0,
@@ -120,54 +116,84 @@ export async function runPaperBot(options: PaperBotOptions = {}): Promise<PaperB
       breakerTrips: 0,
     };
 
-    // ── Price moves and exits: one monitor cycle per tick.
-    for (let tick = 1; tick <= ticks; tick += 1) {
-      now = SESSION_START + tick * TICK_MS;
-      if (exchange !== undefined) {
-        moveBooks(exchange, tradable, gameOf, tick, ticks, random);
-      } else if (options.live !== undefined) {
-        await new Promise((resolve) => setTimeout(resolve, options.live!.pollMs));
-        now = Date.now();
-      }
-      for (const event of (await monitor.cycle(now)).events) {
-        if (event.kind === 'trailing_stop') {
-          log(
-            `tick ${tick}: ${event.ticker} trailing stop ${event.change} → ${event.trailingStop?.currentStopPrice} (bid ${event.bid})`,
-          );
-          continue;
+    // The markets of each cycle, read at the bot's clock.
+    const markets = async (): Promise<MarketSnapshot[]> => {
+      const snapshots: MarketSnapshot[] = [];
+      for await (const m of client.markets.list({ series_ticker: 'KXNFLGAME', status: 'open', limit: 200 }))
+        if (gameOf.has(m.ticker)) snapshots.push(snapshotFromMarket(m, now));
+      return snapshots;
+    };
+
+    // ── Tick 0 enters on the edges; every tick moves the books and runs one engine cycle.
+    try {
+      for (let tick = 0; tick <= ticks; tick += 1) {
+        if (tick > 0) {
+          now = SESSION_START + tick * TICK_MS;
+          if (exchange !== undefined) {
+            moveBooks(exchange, tradable, gameOf, tick, ticks, random);
+          } else if (options.live !== undefined) {
+            await new Promise((resolve) => setTimeout(resolve, options.live!.pollMs));
+            now = Date.now();
+          }
         }
-        if (event.kind === 'settlement') {
-          log(
-            `tick ${tick}: ${event.stored.position.ticker} settled ${event.marketResult}, net ${event.realizedPnl}`,
-          );
-          report.breakerTrips += event.breakerTrips;
-          continue;
-        }
-        const { position } = event.stored;
-        report.exitAttempts += event.attempts;
-        if (event.reconciled) report.reconciliationsOk += 1;
-        else report.reconciliationsFailed += 1;
-        if (event.filled.gt(0) && event.averagePrice !== null) {
-          report.exits.push({
-            ticker: position.ticker,
-            side: position.side,
-            action: 'sell',
-            count: event.filled,
-            price: event.averagePrice,
-            fees: event.fees,
-            condition: event.trigger.condition,
-            realizedPnl: event.realizedPnl,
-            tick,
+        const snapshots = await markets();
+        offered =
+          tick === 0
+            ? bestMarketPerGame(snapshots, modelProbability, (t) => gameOf.get(t)?.key ?? t, cfg.shrink)
+            : new Set();
+        const result = await engine.cycle(snapshots, now);
+        if (tick === 0) {
+          report.edgesStored = await recordFirstEdges(store, {
+            strategyId: strategy.id,
+            modelId: model.id,
+            shrink: cfg.shrink,
+            snapshots,
+            probability: modelProbability,
+            entered: new Set(result.sent.map((i) => i.ticker)),
           });
+        }
+        for (const intent of result.sent) {
           log(
-            `tick ${tick}: exit ${position.ticker} ${event.trigger.condition} ${event.filled} @ ${event.averagePrice} — ${event.trigger.reason}`,
+            `tick ${tick}: ${intent.kind} ${intent.ticker} ${intent.side.toUpperCase()} ${intent.count} @ ${intent.limitPrice} (${intent.reason})`,
           );
         }
-        report.breakerTrips += event.breakerTrips;
+        for (const event of result.exits) {
+          if (event.kind === 'trailing_stop') {
+            log(
+              `tick ${tick}: ${event.ticker} trailing stop ${event.change} → ${event.trailingStop?.currentStopPrice} (bid ${event.bid})`,
+            );
+            continue;
+          }
+          report.breakerTrips += event.breakerTrips;
+          if (event.kind === 'settlement') {
+            log(
+              `tick ${tick}: ${event.stored.position.ticker} settled ${event.marketResult}, net ${event.realizedPnl}`,
+            );
+            continue;
+          }
+          report.exitAttempts += event.attempts;
+          if (event.reconciled) report.reconciliationsOk += 1;
+          else report.reconciliationsFailed += 1;
+          const line = exitLine(event, tick);
+          if (line !== null) {
+            report.exits.push(line);
+            log(
+              `tick ${tick}: exit ${line.ticker} ${line.condition} ${line.count} @ ${line.price} — ${event.trigger.reason}`,
+            );
+          }
+        }
       }
+    } finally {
+      // Resting entries are cancelled (their cash released) before the summary reads the account.
+      const cancelled = await engine.stop();
+      if (cancelled > 0) log(`stop: ${cancelled} resting entries cancelled`);
     }
+    report.entries = await entryLines(store, client, engine.strategyKey, (at) =>
+      Math.round((at - SESSION_START) / TICK_MS),
+    );
 
     // ── Summary: realized from every position, unrealized at the bid of what is still open.
+    const positions = engine.positions;
     for (const stored of await positions.all()) {
       report.realizedPnl = report.realizedPnl.plus(stored.position.realizedPnl);
       report.feesPaid = report.feesPaid.plus(stored.position.feesPaid);

@@ -4,13 +4,10 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { KalshiClient, type Market } from '@precog/kalshi-client';
 import { createFakeExchange, type FakeExchange, nflMarkets } from '@precog/kalshi-client/testing';
-import { type EloModelConfig, nflMarketTeam, parseGameTicker, type TradingClient } from '@precog/managers';
+import { type EloModelConfig, nflMarketTeam, parseGameTicker } from '@precog/managers';
 import Decimal from 'decimal.js';
 import { KICKOFF, priceMove, SLATE } from './scenario';
 import { homeProbability } from './setup';
-
-/** The client the bot trades through. */
-export type BotClient = TradingClient & Pick<KalshiClient, 'markets'>;
 
 /** One market's game, and the YES side's Elo probability. */
 export interface GameInfo {
@@ -27,7 +24,7 @@ export interface GameInfo {
 export async function startFakeExchange(
   fairHome: Map<string, Decimal>,
   balance: string,
-): Promise<{ exchange: FakeExchange; client: BotClient; close: () => Promise<void> }> {
+): Promise<{ exchange: FakeExchange; client: KalshiClient; close: () => Promise<void> }> {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const exchange = createFakeExchange({
     ...nflMarkets({
@@ -51,7 +48,7 @@ export async function startFakeExchange(
 
 /** The open NFL markets whose two teams are rated, with each one's game and YES probability. */
 export async function discoverGames(
-  client: BotClient,
+  client: Pick<KalshiClient, 'markets'>,
   ratings: Map<string, Decimal>,
   model: EloModelConfig,
 ): Promise<{ tradable: Market[]; gameOf: Map<string, GameInfo> }> {

@@ -30,6 +30,8 @@ describe('pnpm paper-bot (spawned)', () => {
     expect(out).toContain('Elo: 4 finished games applied, re-run applied 0');
     expect(out).toMatch(/markets 16, edges stored 16, entries 5, exits 5 \(5 IOC attempts\)/);
     expect(out).toContain('reconciliation with the exchange after exits: 5 ok, 0 differ');
+    // Entries: the engine's orders (one market per game, at the first cycle), read back from the exchange.
+    expect(out).toContain('KXNFLGAME-26NOV29KCLV-KC     YES 72   @ 0.6700  fee $1.1200\n');
     expect(out).toContain('KXNFLGAME-26NOV29MINCHI-MIN  NO  97   @ 0.4100  fee $1.6500  trailing_stop');
     expect(out).toContain('realized P&L (net of all fees)      $7.9900');
     expect(out).toContain('cash $1000.0000 → $1007.9900 (change $7.9900; equals realized − open cost: yes)');

@@ -73,8 +73,8 @@ export type {
   OrderManagerOptions,
 } from './engine/order-manager';
 export { OrderManager } from './engine/order-manager';
-export type { SettlementClient } from './engine/settlements';
-export { closeSettledPositions } from './engine/settlements';
+export type { DrainedUpdates, OrderStream, OrderUpdate } from './engine/order-update-feed';
+export { OrderUpdateFeed } from './engine/order-update-feed';
 export type {
   AdjustIntent,
   EnterIntent,
@@ -89,6 +89,7 @@ export type {
   StrategyRiskView,
 } from './engine/strategy';
 export type {
+  CycleResult,
   DecisionResult,
   EngineClient,
   EngineStatus,

@@ -26,6 +26,7 @@ import { openCliStore } from '../cli/store';
 import { guardProdBaseUrl } from '../sync/prod-guard';
 import { INTERRUPTED } from './fetch';
 import { parseNameVersion, runTarget, statusLine } from './run-target';
+import { wsUrlOption } from './watch';
 
 interface RunOptions {
   strategy: string;
@@ -36,6 +37,8 @@ interface RunOptions {
   series: string;
   interval: string;
   balance: string;
+  /** False with `--no-stream`: resting orders polled instead of streamed. */
+  stream: boolean;
 }
 
 /** Registers `precog run`. */
@@ -54,6 +57,7 @@ export function register(program: Command): void {
     .option('--series <ticker>', 'series whose open markets are traded', 'KXNFLGAME')
     .option('--interval <seconds>', 'seconds between cycles', '15')
     .option('--balance <dollars>', 'paper balance, dollars', '1000')
+    .option('--no-stream', 'track resting orders by polling REST instead of the user_orders stream')
     .action(
       runAction(async (options: RunOptions, command: Command) => {
         process.exitCode = await runCommand(options, command);
@@ -88,11 +92,13 @@ async function runCommand(options: RunOptions, command: Command): Promise<number
       params: model.params,
       modelId: modelVersion.id,
     }).ratings();
+    const wsUrl = wsUrlOption(command);
     const real = new KalshiClient({
       ...kalshiClientSettings(config),
       baseUrl: config.kalshi.baseUrl,
       environment: config.kalshi.environment,
       ...(target === 'paper' ? {} : requireKalshiCredentials(config)),
+      ...(wsUrl === undefined ? {} : { wsUrl }),
       logger,
     });
     const listMarkets = async (client: KalshiClient): Promise<Market[]> => {
@@ -107,16 +113,22 @@ async function runCommand(options: RunOptions, command: Command): Promise<number
     };
     const client =
       target === 'paper' ? await paperClient(await listMarkets(real), options.balance, cleanups) : real;
+    // Resting orders tracked from the user_orders channel (a reconnect → a REST re-read).
+    const stream = options.stream ? client.stream() : undefined;
+    if (stream !== undefined) cleanups.push(() => stream.close());
     const probabilities = new Map<string, Decimal>();
     const probability = (ticker: string) => probabilities.get(ticker) ?? null;
+    const strategyConfig = strategyVersion.parsed as EdgeKellyStrategyConfig;
     const engine = await TradingEngine.start({
       client,
       store,
       strategy: new EdgeKellyStrategy({
         name: strategyRef.name,
         version: strategyRef.version,
-        config: strategyVersion.parsed as EdgeKellyStrategyConfig,
+        config: strategyConfig,
       }),
+      circuitBreakers: strategyConfig.circuitBreakers,
+      ...(stream === undefined ? {} : { stream }),
       probability,
       strategyId: strategyVersion.id,
       modelId: modelVersion.id,
@@ -159,7 +171,7 @@ function writeStatus(line: string): void {
   else process.stderr.write(`${line}\n`);
 }
 
-/** A fake exchange quoting the given markets at their current prices, and a client signed for it. */
+/** A fake exchange quoting the given markets at their current prices and sizes, and a client signed for it. */
 async function paperClient(
   markets: readonly Market[],
   balance: string,
@@ -173,7 +185,10 @@ async function paperClient(
       eventTicker: m.event_ticker,
       ...(m.yes_bid_dollars === undefined ? {} : { yesBid: m.yes_bid_dollars }),
       ...(m.yes_ask_dollars === undefined ? {} : { yesAsk: m.yes_ask_dollars }),
+      ...(m.yes_bid_size_fp === undefined ? {} : { yesBidSize: m.yes_bid_size_fp }),
+      ...(m.yes_ask_size_fp === undefined ? {} : { yesAskSize: m.yes_ask_size_fp }),
       ...(m.volume_fp === undefined ? {} : { volume: m.volume_fp }),
+      ...(m.close_time === undefined ? {} : { closeTime: m.close_time }),
     });
   }
   const server = await exchange.listen();

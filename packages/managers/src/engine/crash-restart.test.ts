@@ -8,10 +8,15 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { KalshiClient } from '@precog/kalshi-client';
 import { createFakeExchange } from '@precog/kalshi-client/testing';
-import { openStore } from '@precog/scd2-store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshotFromMarket } from '../execution/market-snapshot';
 import { crashTestEngineOptions } from './__fixtures__/crash-setup';
+import {
+  type EngineBackend,
+  engineBackends,
+  engineStoreLocation,
+  openStoreAt,
+} from './__fixtures__/engine-stores';
 import { TradingEngine } from './trading-engine';
 
 const T = 'KXNFLGAME-26NOV29KCLV-KC';
@@ -20,7 +25,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('engine killed with SIGKILL mid-run', () => {
+describe.each(engineBackends)('engine killed with SIGKILL mid-run (%s)', (backend: EngineBackend) => {
   it('restarts and resumes without a duplicate order or a lost position', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     // 30 contracts offered at 0.60: the 80-contract entry fills 30 and rests 50.
@@ -42,13 +47,13 @@ describe('engine killed with SIGKILL mid-run', () => {
     const server = await exchange.listen();
     const dir = mkdtempSync(join(tmpdir(), 'precog-crash-'));
     dirs.push(dir);
-    const dataDir = join(dir, 'pglite');
+    const { location, dispose } = await engineStoreLocation(backend, dir);
     try {
       const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
       const childPath = fileURLToPath(new URL('./__fixtures__/engine-child.ts', import.meta.url));
       const child = spawn(
         process.execPath,
-        ['--conditions=@precog/source', '--import', tsx, childPath, server.url, dataDir, T],
+        ['--conditions=@precog/source', '--import', tsx, childPath, server.url, location, T],
         {
           env: {
             ...process.env,
@@ -74,8 +79,8 @@ describe('engine killed with SIGKILL mid-run', () => {
         ['resting', '50'],
       ]);
 
-      // Restart on the same directory (its lock names a dead process) and the same exchange.
-      const store = await openStore({ dataDir });
+      // Restart on the same store (its lock names a dead process) and the same exchange.
+      const store = await openStoreAt(location);
       const client = new KalshiClient({
         baseUrl: server.url,
         apiKeyId: 'crash',
@@ -102,6 +107,7 @@ describe('engine killed with SIGKILL mid-run', () => {
       await store.close();
     } finally {
       await server.close();
+      await dispose();
     }
   }, 120_000);
 });

@@ -144,3 +144,27 @@ describe('EdgeKellyStrategy', () => {
     expect(new Decimal(strategy.exits.maxSpread ?? 0).toString()).toBe('0.03');
   });
 });
+
+describe('EdgeKellyStrategy: its own exit rules judge an entry', () => {
+  it('enters on a book with no volume when its exits have no volume floor (the default exits would refuse it)', () => {
+    const noFloor = new EdgeKellyStrategy({
+      name: 'nfl_edge',
+      version: '1.0',
+      config: edgeKellyStrategySchema.parse({
+        type: 'edge_kelly',
+        minEdge: { strategy: '0.05' },
+        sizing: { kellyFraction: '0.25', maxPositionDollars: '100' },
+        exits: { minVolume: null },
+      }),
+    });
+    const market = liquid({ volume: d(0) });
+    const ctx = { ...context({}), gates: entryGatesFromExits(noFloor.exits) };
+    expect(noFloor.onMarket(market, ctx).map((i) => [i.kind, i.side, i.limitPrice.toString()])).toEqual([
+      ['enter', 'yes', '0.41'],
+    ]);
+    // The default exits' volume floor (50) refuses the same book.
+    expect(
+      strategy.onMarket(market, { ...context({}), gates: entryGatesFromExits(DEFAULT_EXIT_CONFIG) }),
+    ).toEqual([]);
+  });
+});

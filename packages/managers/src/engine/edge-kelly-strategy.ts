@@ -62,6 +62,9 @@ export class EdgeKellyStrategy implements Strategy {
       sizing: this.config.sizing,
       heldSide: held?.side ?? null,
       shrink: this.config.shrink,
+      // "Would exit at once" is judged by this strategy's exit rules, at the context's clock.
+      exits: this.exits,
+      now: context.now,
       ...(this.feeSchedule === undefined ? {} : { feeSchedule: this.feeSchedule }),
     });
     if (plan.action !== 'enter') return NOTHING;

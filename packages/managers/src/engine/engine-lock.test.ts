@@ -22,6 +22,23 @@ async function refusesSecond(first: Store, second: Store): Promise<void> {
   await taken.release();
 }
 
+/** Two engines start at the same instant on one strategy: exactly one holds the lock. */
+async function oneWinsTheRace(first: Store, second: Store): Promise<void> {
+  const outcomes = await Promise.allSettled([
+    EngineLock.acquire(first, 'race@1.0', { pid: 101, host: 'a' }),
+    EngineLock.acquire(second, 'race@1.0', { pid: 202, host: 'b' }),
+  ]);
+  const won = outcomes.filter((o) => o.status === 'fulfilled');
+  const lost = outcomes.filter((o) => o.status === 'rejected');
+  expect([won.length, lost.length]).toEqual([1, 1]);
+  expect(EngineLockedError.isInstance((lost[0] as PromiseRejectedResult).reason)).toBe(true);
+  const rows = await first.query<{ owner_pid: number }>(
+    "SELECT owner_pid FROM engine_locks WHERE strategy_key = 'race@1.0'",
+  );
+  expect(rows.rows).toHaveLength(1);
+  await (won[0] as PromiseFulfilledResult<EngineLock>).value.release();
+}
+
 describe('EngineLock', () => {
   it('a second engine on one strategy refuses until the holder is silent past the lease (PGlite)', async () => {
     const store = await pgliteStore();
@@ -47,6 +64,17 @@ describe('EngineLock', () => {
       const { stores, dispose } = await postgresStores(2);
       try {
         await refusesSecond(stores[0] as Store, stores[1] as Store);
+      } finally {
+        await dispose();
+      }
+    },
+  );
+  it.skipIf(DATABASE_URL === undefined)(
+    'two engines starting at once on one strategy: exactly one wins (PostgreSQL, two pools)',
+    async () => {
+      const { stores, dispose } = await postgresStores(2);
+      try {
+        for (let i = 0; i < 5; i += 1) await oneWinsTheRace(stores[0] as Store, stores[1] as Store);
       } finally {
         await dispose();
       }

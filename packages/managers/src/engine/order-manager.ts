@@ -13,6 +13,7 @@ import type { PositionAttribution, StoredPosition } from '../position-manager/st
 import type { Fill } from '../positions/position';
 import type { EpochMs, Side } from '../types';
 import { clientOrderIdFor } from './client-order-id';
+import type { OrderUpdate } from './order-update-feed';
 import type { IntentKind, RestingOrderView, StrategyIntent } from './strategy';
 
 /** What the order manager needs of a Kalshi client. */
@@ -187,16 +188,19 @@ export class OrderManager {
     for (const intent of restingIntents) {
       const order = intent.orderId === null ? undefined : onBook.get(intent.orderId);
       if (!everyOrder && order !== undefined && order.fill_count_fp.eq(intent.filled)) continue;
-      changed.push(...(await this.track(intent, order ?? null)));
+      changed.push(...(await this.track(intent, order !== undefined)));
     }
     return changed;
   }
 
-  /** Applies an order update pushed by a `user_orders` stream (instead of waiting for the poll). */
-  async applyOrderUpdate(order: Order): Promise<AppliedFills[]> {
-    const intent = [...this.open.values()].find((i) => i.orderId === order.order_id);
+  /**
+   * Applies an order update pushed by a `user_orders` stream (instead of polling): the order's
+   * new fills, and its end when it no longer rests. An order of another strategy is ignored.
+   */
+  async applyOrderUpdate(update: OrderUpdate): Promise<AppliedFills[]> {
+    const intent = [...this.open.values()].find((i) => i.orderId === update.orderId);
     if (intent === undefined) return [];
-    return this.track(intent, order.status === 'resting' ? order : null);
+    return this.track(intent, update.status === 'resting');
   }
 
   /** Cancels every resting entry of this strategy (shutdown); returns how many were cancelled. */
@@ -344,13 +348,13 @@ export class OrderManager {
       // Already gone (filled or cancelled): the fills below tell which.
       if (!(KalshiError.isInstance(error) && (error as { status?: number }).status === 404)) throw error;
     }
-    await this.track(intent, null);
+    await this.track(intent, false);
   }
 
-  /** Brings one intent in step: its fills applied, its status from the order (`null`: no longer resting). */
-  private async track(intent: IntentRecord, order: Order | null): Promise<AppliedFills[]> {
+  /** Brings one intent in step: its fills applied, and `done` once its order no longer rests. */
+  private async track(intent: IntentRecord, stillResting: boolean): Promise<AppliedFills[]> {
     const applied = intent.orderId === null ? [] : await this.applyOrderFills(intent);
-    if (order === null && intent.status === 'resting') await this.update(intent, { status: 'done' });
+    if (!stillResting && intent.status === 'resting') await this.update(intent, { status: 'done' });
     return applied;
   }
 

@@ -1,49 +1,26 @@
-// Settlement closes positions: a market that settled pays $1 per winning contract and nothing
-// per losing one, so each open position on it is closed by one settlement fill at 1 or 0 (no
-// fee), which makes its realized P&L the exact net (payout − cost − every fee paid), and the
-// closed trade reaches the circuit breakers.
-import type { KalshiClient } from '@precog/kalshi-client';
-import Decimal from 'decimal.js';
+// Settlements reach the engine's positions through the one path every position takes: the
+// exchange's settlements are synced into the store's `settlements` table (`syncSettlements`, from
+// its high-water mark, idempotent), and `applySettlements` settles each open position from those
+// rows (status `settled`, the exact net P&L: payout − cost − every fee) and records the closed
+// trade with the circuit breakers. The PositionMonitor settles from the same rows.
+import type { Store } from '@precog/scd2-store';
+import type { RiskRecorder } from '../execution/risk-recorder';
+import { applySettlements, type SettledPosition } from '../position-manager/apply-settlements';
 import type { PositionManager } from '../position-manager/position-manager';
-import type { StoredPosition } from '../position-manager/stored-position';
-import type { Fill } from '../positions/position';
+import { syncSettlements } from '../sync/settlements';
+import type { SyncClient } from '../sync/types';
+import type { EpochMs } from '../types';
 
-/** What settlement needs of a Kalshi client. */
-export type SettlementClient = Pick<KalshiClient, 'portfolio'>;
-
-/**
- * Closes every open position whose market has settled (`GET /portfolio/settlements`, results
- * `yes`/`no`) at its payout; returns the closed positions. Idempotent: a closed position is not
- * open any more, and the settlement fill id is per position.
- */
-export async function closeSettledPositions(
-  client: SettlementClient,
-  positions: PositionManager,
-  options: { sinceMs?: number } = {},
-): Promise<StoredPosition[]> {
-  const open = await positions.open();
-  if (open.length === 0) return [];
-  const byTicker = new Map(open.map((s) => [s.position.ticker, s]));
-  const closed: StoredPosition[] = [];
-  const params = options.sinceMs === undefined ? {} : { min_ts: Math.floor(options.sinceMs / 1000) };
-  for await (const settlement of client.portfolio.getSettlements(params)) {
-    const stored = byTicker.get(settlement.ticker);
-    const result = settlement.market_result.toLowerCase();
-    if (stored === undefined || (result !== 'yes' && result !== 'no')) continue;
-    byTicker.delete(settlement.ticker);
-    const { position } = stored;
-    const fill: Fill = {
-      fillId: `settlement:${position.positionKey}`,
-      ticker: position.ticker,
-      side: position.side,
-      action: 'sell',
-      count: position.quantity,
-      price: new Decimal(position.side === result ? 1 : 0),
-      fee: new Decimal(0),
-      createdAt: settlement.settled_time.getTime(),
-    };
-    const after = await positions.applyFills([fill]);
-    if (after !== undefined) closed.push(after);
-  }
-  return closed;
+/** Syncs the account's settlements, then settles the open positions they name; returns those settled. */
+export async function settleFromExchange(params: {
+  client: SyncClient;
+  store: Store;
+  positions: PositionManager;
+  risk: RiskRecorder;
+  now: EpochMs;
+}): Promise<SettledPosition[]> {
+  const { client, store, positions, risk, now } = params;
+  if ((await positions.open()).length === 0) return [];
+  await syncSettlements(client, store);
+  return applySettlements({ store, positions, risk, now });
 }

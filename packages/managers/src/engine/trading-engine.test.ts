@@ -1,14 +1,14 @@
-// The engine end to end on the fake exchange (in process, PGlite): lock, restart after a crash,
-// graceful stop, persisted breakers, settlement.
+// The engine end to end on the fake exchange (in process; PGlite, and PostgreSQL when DATABASE_URL
+// is set): lock, restart after a crash, graceful stop, persisted breakers, settlement.
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pgliteStore } from '../__fixtures__/stores';
 import { startExchange, type TestExchange } from '../execution/__fixtures__/exchange';
 import { snapshotFromMarket } from '../execution/market-snapshot';
 import { exitConfig } from '../exits/rules';
 import { edgeKellyStrategySchema } from '../strategies/strategy-config';
 import type { MarketSnapshot } from '../types';
+import { type EngineBackend, engineBackends, openEngineStore } from './__fixtures__/engine-stores';
 import { EdgeKellyStrategy } from './edge-kelly-strategy';
 import { EngineLockedError } from './errors';
 import type { Strategy, StrategyIntent } from './strategy';
@@ -46,14 +46,15 @@ const enter = (count: number, price: string): StrategyIntent => ({
   reason: 'test',
 });
 
-describe('TradingEngine on the fake exchange', () => {
+describe.each(engineBackends)('TradingEngine on the fake exchange (%s)', (backend: EngineBackend) => {
   let store: Store;
+  let dispose: () => Promise<void>;
   let ex: TestExchange;
   let now: number;
   const clock = { now: () => now };
 
   beforeEach(async () => {
-    store = await pgliteStore();
+    ({ store, dispose } = await openEngineStore(backend));
     now = Date.now();
     ex = await startExchange({
       markets: [
@@ -71,7 +72,7 @@ describe('TradingEngine on the fake exchange', () => {
   });
   afterEach(async () => {
     await ex.close();
-    await store.close();
+    await dispose();
   });
 
   const options = (strategy: Strategy, extra: Partial<TradingEngineOptions> = {}): TradingEngineOptions => ({
@@ -178,9 +179,17 @@ describe('TradingEngine on the fake exchange', () => {
     ex.exchange.settle(T, 'yes');
     await engine.cycle([], now);
     const [closed] = await engine.positions.all();
-    expect(closed?.position.status).toBe('closed');
+    // Settled through the store's settlements rows (the one path: syncSettlements → applySettlements).
+    expect(closed?.position.status).toBe('settled');
     expect(closed?.position.feesPaid.toString()).toBe('0.24');
     expect(closed?.position.realizedPnl.toString()).toBe('2.08');
+    expect(engine.status().realizedPnlToday.toString()).toBe('2.08');
+    const rows = await store.query<{ ticker: string; market_result: string }>(
+      'SELECT ticker, market_result FROM settlements',
+    );
+    expect(rows.rows).toEqual([{ ticker: T, market_result: 'yes' }]);
+    // A second cycle settles nothing twice.
+    await engine.cycle([], now);
     expect(engine.status().realizedPnlToday.toString()).toBe('2.08');
     await engine.stop();
   });

@@ -1,78 +1,40 @@
-// The trading engine: one strategy, one process. Start = lock → reconcile (orders, fills,
-// settlements, positions) → order group; each cycle = heartbeat → order fills → settlements →
-// exits (PositionMonitor) → market updates through the strategy → gated intents → orders; stop =
-// cancel resting entries → release the lock.
+// The trading engine: one strategy, one process. Start = lock → (user_orders subscription) →
+// reconcile (orders, fills, settlements, positions) → order group; each cycle = heartbeat →
+// order fills (streamed updates, or a poll) → settlements → exits (PositionMonitor) → market
+// updates through the strategy → gated intents → orders; stop = cancel resting entries →
+// release the lock.
 import { randomUUID } from 'node:crypto';
-import type { KalshiClient } from '@precog/kalshi-client';
-import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { RiskRecorder } from '../execution/risk-recorder';
 import { initTrailingStop } from '../exits/trailing-stop';
-import { type Logger, silentLogger } from '../logger';
+import { silentLogger } from '../logger';
 import { PositionMonitor } from '../monitor/position-monitor';
 import { PositionManager } from '../position-manager/position-manager';
-import { type CircuitBreakerConfig, DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
+import { DEFAULT_CIRCUIT_BREAKER_CONFIG } from '../risk/circuit-breakers';
 import type { EpochMs, MarketSnapshot } from '../types';
-import { EngineLock, type EngineLockOptions } from './engine-lock';
+import { EngineLock } from './engine-lock';
+import type {
+  CycleResult,
+  DecisionResult,
+  EngineStatus,
+  ReconcileReport,
+  TradingEngineOptions,
+} from './engine-options';
 import { entryGateFailure, entryGatesFromExits } from './entry-gates';
 import { type AppliedFills, OrderManager } from './order-manager';
-import { closeSettledPositions } from './settlements';
-import type { EntryGates, HeldPosition, Strategy, StrategyContext, StrategyIntent } from './strategy';
+import { OrderUpdateFeed } from './order-update-feed';
+import { compareWithExchange } from './reconcile';
+import { settleFromExchange } from './settlements';
+import type { EntryGates, HeldPosition, StrategyContext, StrategyIntent } from './strategy';
 
-/** What the engine needs of a Kalshi client (a `KalshiClient`, real or on the fake exchange). */
-export type EngineClient = Pick<KalshiClient, 'orders' | 'portfolio' | 'orderGroups' | 'markets'>;
-
-/** Options of {@link TradingEngine.start}. */
-export interface TradingEngineOptions {
-  client: EngineClient;
-  store: Store;
-  strategy: Strategy;
-  /** The model's YES probability of a ticker, null when it has none. */
-  probability: (ticker: string) => Decimal | null;
-  /** Circuit-breaker thresholds (persisted per strategy). Default `DEFAULT_CIRCUIT_BREAKER_CONFIG`. */
-  circuitBreakers?: CircuitBreakerConfig;
-  /** Bankroll for sizing, dollars. Default: the account's balance, read on start. */
-  bankroll?: Decimal;
-  /** Strategy/model version ids stored on the positions the engine opens. */
-  strategyId?: number | null;
-  modelId?: number | null;
-  /** Contracts the run's order group may fill per rolling 15 s; null: no group. Default 10000. */
-  orderGroupLimit?: Decimal | null;
-  /** The database lock's lease and identity. */
-  lock?: EngineLockOptions;
-  clock?: { now(): EpochMs };
-  /** Waits between exit attempts. Default: a real timer. */
-  sleep?: (ms: number) => Promise<void>;
-  logger?: Logger;
-}
-
-/** What the engine found and fixed on start, before trading. */
-export interface ReconcileReport {
-  /** Intents found resting or pending from an earlier run (after their lookup). */
-  restingOrders: number;
-  /** Positions closed by a settlement found on start. */
-  settled: number;
-  /** Tickers where the store's open quantity differs from the exchange's (logged, not traded on). */
-  mismatches: { ticker: string; store: string; exchange: string }[];
-}
-
-/** What one {@link TradingEngine.onMarkets} call decided. */
-export interface DecisionResult {
-  /** Intents sent as orders. */
-  sent: StrategyIntent[];
-  /** Intents dropped by the engine's gates, with why. */
-  dropped: { intent: StrategyIntent; reason: string }[];
-}
-
-/** One line of state, for a status line. */
-export interface EngineStatus {
-  positions: number;
-  contracts: Decimal;
-  realizedPnlToday: Decimal;
-  restingOrders: number;
-  /** `ok`, or the open breakers. */
-  breaker: string;
-}
+export type {
+  CycleResult,
+  DecisionResult,
+  EngineClient,
+  EngineStatus,
+  ReconcileReport,
+  TradingEngineOptions,
+} from './engine-options';
 
 const ZERO = new Decimal(0);
 
@@ -94,6 +56,8 @@ export class TradingEngine {
     private readonly bankroll: Decimal,
     /** What reconciliation found on start. */
     readonly reconciled: ReconcileReport,
+    /** The `user_orders` feed when streaming, null when polling. */
+    readonly orderUpdates: OrderUpdateFeed | null,
   ) {
     this.gates = entryGatesFromExits(options.strategy.exits);
   }
@@ -114,12 +78,16 @@ export class TradingEngine {
     const logger = options.logger ?? silentLogger;
     const strategyKey = `${strategy.name}@${strategy.version}`;
     const lock = await EngineLock.acquire(store, strategyKey, { clock, ...options.lock });
+    let feed: OrderUpdateFeed | null = null;
     try {
+      // Subscribed before the orders are re-read: nothing that happens after the re-read is missed.
+      if (options.stream !== undefined) feed = await OrderUpdateFeed.open(options.stream);
       const positions = new PositionManager(store, { clock });
       const risk = await RiskRecorder.open(store, options.circuitBreakers ?? DEFAULT_CIRCUIT_BREAKER_CONFIG, {
         scope: strategyKey,
       });
-      const settledBefore = await closeSettledPositions(client, positions);
+      const settle = () => settleFromExchange({ client, store, positions, risk, now: clock.now() });
+      const settledBefore = await settle();
       const orders = await OrderManager.open({
         client,
         store,
@@ -135,10 +103,7 @@ export class TradingEngine {
           trailingStop: strategy.trailingStop == null ? null : initTrailingStop(avg, strategy.trailingStop),
         }),
       });
-      const settledAfter = await closeSettledPositions(client, positions);
-      for (const s of [...settledBefore, ...settledAfter]) {
-        await risk.apply({ type: 'trade_closed', at: clock.now(), realizedPnl: s.position.realizedPnl });
-      }
+      const settledAfter = await settle();
       const mismatches = await compareWithExchange(client, positions);
       const bankroll = options.bankroll ?? (await client.portfolio.getBalance()).balance_dollars;
       const monitor = new PositionMonitor({
@@ -156,12 +121,23 @@ export class TradingEngine {
         settled: settledBefore.length + settledAfter.length,
         mismatches,
       };
-      const engine = new TradingEngine(options, lock, orders, risk, positions, monitor, bankroll, report);
+      const engine = new TradingEngine(
+        options,
+        lock,
+        orders,
+        risk,
+        positions,
+        monitor,
+        bankroll,
+        report,
+        feed,
+      );
       for (const m of mismatches) engine.quarantined.add(m.ticker);
       if (mismatches.length > 0) logger.warn({ mismatches }, 'store and exchange positions differ');
       await engine.refreshHeld();
       return engine;
     } catch (error) {
+      await feed?.close().catch(() => undefined);
       await lock.release();
       throw error;
     }
@@ -171,15 +147,14 @@ export class TradingEngine {
    * One cycle at `now`: heartbeat the lock, apply fills of resting orders, close settled
    * positions, run the exit rules on every open position, then decide on `markets`.
    */
-  async cycle(markets: readonly MarketSnapshot[], now: EpochMs): Promise<DecisionResult> {
+  async cycle(markets: readonly MarketSnapshot[], now: EpochMs): Promise<CycleResult> {
     await this.lock.heartbeat();
-    await this.recordClosed(await this.orders.poll(), now);
-    for (const s of await closeSettledPositions(this.options.client, this.positions)) {
-      await this.risk.apply({ type: 'trade_closed', at: now, realizedPnl: s.position.realizedPnl });
-    }
-    await this.monitor.cycle(now);
+    await this.recordClosed(await this.trackOrders(), now);
+    const { client, store } = this.options;
+    await settleFromExchange({ client, store, positions: this.positions, risk: this.risk, now });
+    const { events } = await this.monitor.cycle(now);
     await this.refreshHeld();
-    return this.onMarkets(markets, now);
+    return { exits: events, ...(await this.onMarkets(markets, now)) };
   }
 
   /**
@@ -250,7 +225,7 @@ export class TradingEngine {
     markets: () => Promise<readonly MarketSnapshot[]>;
     intervalMs: number;
     signal: AbortSignal;
-    onCycle?: (result: DecisionResult, status: EngineStatus) => void;
+    onCycle?: (result: CycleResult, status: EngineStatus) => void;
     sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   }): Promise<{ cycles: number; cancelled: number }> {
     const clock = this.options.clock ?? { now: () => Date.now() };
@@ -278,8 +253,22 @@ export class TradingEngine {
     try {
       return await this.orders.cancelRestingEntries();
     } finally {
+      await this.orderUpdates?.close().catch(() => undefined);
       await this.lock.release();
     }
+  }
+
+  /** Resting orders in step: the streamed updates (a REST re-read after a reconcile), or a poll. */
+  private async trackOrders(): Promise<AppliedFills[]> {
+    if (this.orderUpdates === null) return this.orders.poll();
+    const { updates, reread } = this.orderUpdates.drain();
+    if (reread) {
+      (this.options.logger ?? silentLogger).info({}, 'order stream reconciled: resting orders re-read');
+      return this.orders.poll(true);
+    }
+    const applied: AppliedFills[] = [];
+    for (const update of updates) applied.push(...(await this.orders.applyOrderUpdate(update)));
+    return applied;
   }
 
   private gate(intent: StrategyIntent, market: MarketSnapshot, now: EpochMs): string | null {
@@ -312,26 +301,6 @@ export class TradingEngine {
     }
     this.held = held;
   }
-}
-
-/** Store open positions against the exchange's (`GET /portfolio/positions`), per ticker. */
-async function compareWithExchange(
-  client: EngineClient,
-  positions: PositionManager,
-): Promise<ReconcileReport['mismatches']> {
-  const ours = new Map<string, Decimal>();
-  for (const { position: p } of await positions.open()) {
-    ours.set(p.ticker, p.side === 'yes' ? p.quantity : p.quantity.neg());
-  }
-  const theirs = new Map<string, Decimal>();
-  for await (const mp of client.portfolio.getPositions()) theirs.set(mp.ticker, mp.position_fp);
-  const mismatches: ReconcileReport['mismatches'] = [];
-  for (const ticker of new Set([...ours.keys()])) {
-    const a = ours.get(ticker) ?? ZERO;
-    const b = theirs.get(ticker) ?? ZERO;
-    if (!a.eq(b)) mismatches.push({ ticker, store: a.toString(), exchange: b.toString() });
-  }
-  return mismatches;
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

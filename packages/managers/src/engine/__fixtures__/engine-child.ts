@@ -1,13 +1,14 @@
-// A child process for crash-restart.test.ts: starts an engine on a PGlite directory against the
+// A child process for crash-restart.test.ts: starts an engine on a store (PGlite directory or
+// PostgreSQL URL) against the
 // parent's fake exchange, runs one cycle (an entry that partly fills and rests), prints READY and
 // waits to be killed.
 import { createPrivateKey } from 'node:crypto';
 import { KalshiClient } from '@precog/kalshi-client';
-import { openStore } from '@precog/scd2-store';
 import { snapshotFromMarket } from '../../execution/market-snapshot';
 import { crashTestEngineOptions } from './crash-setup';
+import { openStoreAt } from './engine-stores';
 
-const [url, dataDir, ticker] = process.argv.slice(2) as [string, string, string];
+const [url, location, ticker] = process.argv.slice(2) as [string, string, string];
 const privateKey = createPrivateKey(process.env.CHILD_PRIVATE_KEY ?? '');
 const client = new KalshiClient({
   baseUrl: url,
@@ -16,8 +17,7 @@ const client = new KalshiClient({
   maxRetries: 0,
   circuitBreaker: false,
 });
-const store = await openStore({ dataDir });
-await store.migrate();
+const store = await openStoreAt(location);
 const { TradingEngine } = await import('../trading-engine');
 const engine = await TradingEngine.start(crashTestEngineOptions(client, store));
 const now = Date.now();
