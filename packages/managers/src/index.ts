@@ -225,6 +225,21 @@ export {
 } from './risk/circuit-breakers';
 export type { TradingDayConfig } from './risk/trading-day';
 export { DEFAULT_TRADING_DAY_TIME_ZONE, tradingDay } from './risk/trading-day';
+// Recorder (stream → store)
+export type { LagSummary } from './recorder/lag';
+export {
+  createMarketRecorder,
+  MarketRecorder,
+  type MarketRecorderEvents,
+} from './recorder/market-recorder';
+export {
+  MarketRecorderError,
+  type MarketRecorderOptions,
+  type MarketRecorderStore,
+  type MarketRecorderSummary,
+} from './recorder/options';
+export { type ReconcileResult, reconcileAccount } from './recorder/reconcile';
+export { restFillOf, type StreamFillsResult, storeStreamFills } from './recorder/stream-fills';
 // Sizing
 export type { SizePositionParams, SizingConfig, SizingLimit, SizingResult } from './sizing/kelly';
 export { kellyFraction, sizePosition } from './sizing/kelly';
