@@ -14,9 +14,9 @@ import { LagHistogram } from './lag';
 import { applyPrices, changes, pricesOfBook, pricesOfTicker, type StreamedPrices } from './market-state';
 import {
   checkOptions,
+  MarketRecorderError,
   type MarketRecorderOptions,
   type MarketRecorderSummary,
-  MarketRecorderError,
 } from './options';
 import { type ReconcileResult, reconcileAccount } from './reconcile';
 import { storeStreamFills } from './stream-fills';

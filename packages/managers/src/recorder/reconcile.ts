@@ -1,9 +1,9 @@
-import type { RowScope } from '../sync/mapping';
 import { syncFills } from '../sync/fills';
+import type { RowScope } from '../sync/mapping';
 import { syncPositions } from '../sync/positions';
 import { DEFAULT_OVERLAP_SECONDS } from '../sync/since';
 import type { SyncResult } from '../sync/types';
-import { type MarketRecorderOptions, MarketRecorderError } from './options';
+import { MarketRecorderError, type MarketRecorderOptions } from './options';
 
 /** What a reconcile after a reconnect did. */
 export interface ReconcileResult {

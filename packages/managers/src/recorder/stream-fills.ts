@@ -5,9 +5,8 @@
 import type { Fill, FillUpdate } from '@precog/kalshi-client';
 import type { IngestFillsResult } from '@precog/scd2-store';
 import { fillRow, type RowScope } from '../sync/mapping';
-import { keepAside } from '../sync/run-pages';
+import { emptyResult, keepAside } from '../sync/run-pages';
 import { splitStorable } from '../sync/set-aside';
-import { emptyResult } from '../sync/run-pages';
 import type { SyncStore } from '../sync/types';
 
 /** The REST fill a `fill` message describes (`trade_id` is the fill's id; `ts_ms` its time). */
