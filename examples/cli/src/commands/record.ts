@@ -25,7 +25,7 @@ function seconds(value: string): number {
 
 /** Resolves after `forSeconds`, at Ctrl-C / SIGTERM, or rejects when the stream closes on an error. */
 function untilStopped(forSeconds: number | undefined, failed: Promise<never>): Promise<void> {
-  let stop = () => undefined as void;
+  let stop: () => void = () => undefined;
   const stopped = new Promise<void>((resolve) => {
     const timer = forSeconds === undefined ? undefined : setTimeout(() => stop(), forSeconds * 1000);
     stop = () => {
