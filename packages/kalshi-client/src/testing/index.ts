@@ -17,6 +17,7 @@ export type {
 export type { NflGameInput, NflMarketsOptions, NflMarketsResult } from './nfl';
 export { kalshiDateCode, NFL_TEAM_NAMES, nflEventTicker, nflMarkets } from './nfl';
 export type { FakeStreamFaultKind, FakeStreamFaultOptions, FakeStreamOptions } from './stream-types';
+export { type FakeTickerFeed, type FakeTickerPrices, startFakeTickerFeed } from './ticker-feed';
 export type {
   FakeBucketOptions,
   FakeEventInput,
