@@ -24,7 +24,7 @@ import { storeStreamFills } from './stream-fills';
 /** Events of a {@link MarketRecorder}. */
 export interface MarketRecorderEvents {
   /** A batch was committed: its rows, what `upsertVersions` did, and when. */
-  flush: { rows: number; updates: number; result: UpsertResult; committedAt: Date };
+  flush: { rows: number; updates: number; result: UpsertResult; committedAt: Date; writeMs: number };
   /** Streamed fills were stored. */
   fills: { seen: number; inserted: number; duplicates: number; corrected: number; invalid: number };
   /** A REST reconcile of fills and positions finished (after a reconnect). */
@@ -250,6 +250,7 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
       ...(this.rows.get(ticker) as MarketInput),
       metadata: { source: 'stream' },
     }));
+    const began = this.clock.now();
     try {
       const result = await this.options.store.markets.upsertVersions(rows);
       const committed = this.clock.now();
@@ -260,8 +261,13 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
       }
       this.counts.batches++;
       this.counts.versions += result.inserted + result.versioned;
-      // A row merged again and again into one version: all but one of its updates were coalesced.
-      this.emit('flush', { rows: rows.length, updates, result, committedAt: new Date(committed) });
+      this.emit('flush', {
+        rows: rows.length,
+        updates,
+        result,
+        committedAt: new Date(committed),
+        writeMs: committed - began,
+      });
     } catch (error) {
       this.counts.failedBatches++;
       // Keep the rows: the next batch writes the latest state of these markets.
