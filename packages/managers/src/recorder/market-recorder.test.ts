@@ -274,6 +274,38 @@ describe.each(backends)('market recorder on $name', (backend) => {
     expect(summary.fills).toEqual({ seen: 1, inserted: 1, duplicates: 0, corrected: 0, invalid: 0 });
   });
 
+  it('records markets already in the store without a REST client, and refuses one it does not hold', async () => {
+    await store.markets.upsertVersions([
+      {
+        ticker: KC,
+        eventTicker: EVENT,
+        status: 'active',
+        yesBid: '0.45',
+        yesAsk: '0.47',
+        noBid: '0.53',
+        noAsk: '0.55',
+      },
+    ]);
+    const missing = createMarketRecorder({ store, stream, tickers: [KC, LV] });
+    await expect(missing.start()).rejects.toThrow(
+      `market recorder: the store has no market (give a client to read it) ${LV}`,
+    );
+    recorder = createMarketRecorder({ store, stream, tickers: [KC], orderbook: false, flushIntervalMs: 50 });
+    await recorder.start();
+    ex.exchange.setPrices(KC, { yesBid: '0.44' });
+    await settle();
+    expect(await current(store, KC)).toEqual({
+      status: 'active',
+      yesBid: '0.4400',
+      yesAsk: '0.4700',
+      noBid: '0.5300',
+      noAsk: '0.5600',
+      lastPrice: '0.4600', // the ticker message carries the last price too
+      volume: expect.any(String),
+    });
+    expect((await recorder.stop()).seeded).toBe(0);
+  });
+
   it('refuses a market the exchange does not have, naming it', async () => {
     recorder = createMarketRecorder({ store, stream, client: ex.client, tickers: [KC, 'KXNOPE-1'] });
     await expect(recorder.start()).rejects.toThrow('market recorder: the exchange has no market KXNOPE-1');

@@ -1,16 +1,15 @@
 import {
   type Clock,
   type FillUpdate,
-  type Market,
   systemClock,
   type TimerHandle,
   TypedEmitter,
 } from '@precog/kalshi-client';
 import type { MarketInput, UpsertResult } from '@precog/scd2-store';
 import { type Logger, silentLogger } from '../logger';
-import { marketRow, type RowScope } from '../sync/mapping';
-import { listOptions } from '../sync/run-pages';
+import type { RowScope } from '../sync/mapping';
 import { LagHistogram } from './lag';
+import { loadRecordedMarkets } from './load-markets';
 import { applyPrices, changes, pricesOfBook, pricesOfTicker, type StreamedPrices } from './market-state';
 import {
   checkOptions,
@@ -58,6 +57,7 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
   private readonly detach: Array<() => void> = [];
   private readonly lag = new LagHistogram();
   private timer: TimerHandle | undefined;
+  private fullBatchQueued = false;
   private writing: Promise<void> = Promise.resolve();
   private readonly background = new Set<Promise<unknown>>();
   /** Fill writes, one after the other (a burst of fills never opens a burst of connections). */
@@ -97,7 +97,9 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
     if (this.state !== 'new')
       throw new MarketRecorderError('market recorder: start() was already called', 'start');
     this.state = 'running';
-    await this.loadMarkets();
+    const { rows, seeded } = await loadRecordedMarkets(this.options, this.scope);
+    for (const [ticker, row] of rows) this.rows.set(ticker, row);
+    this.counts.seeded += seeded;
     const tickers = this.tickers;
     const { stream } = this.options;
     if (this.options.ticker !== false) {
@@ -164,44 +166,6 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
 
   // ── markets ─────────────────────────────────────────────────────────────────────────────
 
-  private async loadMarkets(): Promise<void> {
-    const { client, store, tickers = [], seriesTicker, eventTicker } = this.options;
-    if (client) {
-      const lists: Array<Record<string, unknown>> = [];
-      for (let i = 0; i < tickers.length; i += 100) lists.push({ tickers: tickers.slice(i, i + 100) });
-      if (seriesTicker !== undefined) lists.push({ series_ticker: seriesTicker, status: 'open' });
-      if (eventTicker !== undefined) lists.push({ event_ticker: eventTicker, status: 'open' });
-      for (const params of lists) {
-        for await (const page of client.markets.list(params, listOptions({})).pages()) {
-          const rows = page.items.map((m: Market) => marketRow(m, this.scope));
-          if (rows.length === 0) continue;
-          const result = await store.markets.upsertVersions(rows);
-          this.counts.seeded += result.inserted + result.versioned;
-          for (const row of rows) this.rows.set(row.ticker, row);
-        }
-      }
-    } else {
-      for (const ticker of tickers) {
-        const [current] = await store.markets.current({ platformId: this.scope.platformId, ticker });
-        if (current) {
-          const { id: _i, rowCurrentInd: _c, rowStartTs: _s, rowEndTs: _e, ...row } = current;
-          this.rows.set(ticker, row);
-        }
-      }
-    }
-    const missing = tickers.filter((t) => !this.rows.has(t));
-    if (missing.length > 0)
-      throw new MarketRecorderError(
-        `market recorder: ${client ? 'the exchange has no market' : 'the store has no market (give a client to read it)'} ${missing.join(', ')}`,
-        'tickers',
-      );
-    if (this.rows.size === 0)
-      throw new MarketRecorderError(
-        `market recorder: no open market in ${seriesTicker !== undefined ? `series ${seriesTicker}` : `event ${eventTicker}`}`,
-        seriesTicker !== undefined ? 'seriesTicker' : 'eventTicker',
-      );
-  }
-
   private onTicker(msg: Parameters<typeof pricesOfTicker>[0]): void {
     this.update(msg.market_ticker, pricesOfTicker(msg), msg.time?.getTime());
   }
@@ -234,8 +198,13 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
       entry.times.push(at);
       this.counts.coalesced++;
     } else this.pending.set(ticker, { updates: 1, times: [at] });
-    if (this.pending.size >= (this.options.maxBatchSize ?? 500)) void this.flush().catch(() => undefined);
-    else
+    if (this.pending.size >= (this.options.maxBatchSize ?? 500)) {
+      // One early batch queued at a time, however many updates arrive while it waits.
+      if (!this.fullBatchQueued) {
+        this.fullBatchQueued = true;
+        void this.flush().catch(() => undefined);
+      }
+    } else
       this.timer ??= this.clock.setTimeout(() => {
         this.timer = undefined;
         void this.flush().catch(() => undefined);
@@ -243,6 +212,7 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
   }
 
   private async writeBatch(): Promise<void> {
+    this.fullBatchQueued = false;
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
@@ -292,9 +262,8 @@ export class MarketRecorder extends TypedEmitter<MarketRecorderEvents> {
 
   // ── fills ───────────────────────────────────────────────────────────────────────────────
 
-  private onFill(message: unknown): void {
+  private onFill(fill: FillUpdate): void {
     if (this.state !== 'running') return;
-    const fill = message as FillUpdate;
     this.fillCounts.seen++;
     const write = this.fillWrites.then(() => storeStreamFills(this.options.store, [fill], this.scope));
     this.fillWrites = write.catch(() => undefined);
