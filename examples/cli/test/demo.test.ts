@@ -85,7 +85,14 @@ describe('pnpm demo (offline)', () => {
     // down 3 cents), one version per move, nothing for a size-only change.
     const streaming = section(out, '── 6.');
     const books = streaming.split('\n').filter((l) => l.includes('YES bid'));
-    expect(books.map((l) => l.trim().split(/\s{2,}/).slice(1))).toEqual([
+    expect(
+      books.map((l) =>
+        l
+          .trim()
+          .split(/\s{2,}/)
+          .slice(1),
+      ),
+    ).toEqual([
       ['YES bid 0.5700 x 250.00', 'ask 0.5900 x 250.00'],
       ['YES bid 0.5800 x 250.00', 'ask 0.6000 x 250.00'],
       ['YES bid 0.5900 x 250.00', 'ask 0.6100 x 250.00'],
