@@ -174,6 +174,38 @@ describe.each(backends)('market recorder on $name', (backend) => {
     expect(await store.markets.history({ ticker: LV })).toHaveLength(1);
   });
 
+  it('skips a stale book after a lost message and records the true top once its snapshot arrives', async () => {
+    recorder = createMarketRecorder({
+      store,
+      stream,
+      client: ex.client,
+      tickers: [KC],
+      ticker: false,
+      flushIntervalMs: 50,
+    });
+    await recorder.start();
+    await settle();
+    const resynced = next<KalshiStreamEvents, 'resynced'>(stream, 'resynced');
+    ex.exchange.injectStreamFault('lose-message');
+    ex.exchange.setPrices(KC, { yesBid: '0.40', yesAsk: '0.49' });
+    await resynced;
+    await settle();
+    const summary = await recorder.stop();
+    expect(summary.staleSkipped).toBeGreaterThanOrEqual(1);
+    expect(await current(store, KC)).toMatchObject({
+      yesBid: '0.4000',
+      yesAsk: '0.4900',
+      noBid: '0.5100',
+      noAsk: '0.6000',
+    });
+    // Every version written is a state the exchange's book really had: never the one with a hole.
+    const history = await store.markets.history({ ticker: KC });
+    expect(history.at(-1)?.yesBid?.toFixed(4)).toBe('0.4000');
+    expect(history.every((v) => v.yesBid?.toFixed(2) === '0.45' || v.yesBid?.toFixed(2) === '0.40')).toBe(
+      true,
+    );
+  });
+
   it('coalesces the updates of one market between batches into its latest row', async () => {
     recorder = createMarketRecorder({
       store,
