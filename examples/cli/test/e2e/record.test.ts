@@ -1,3 +1,4 @@
+import { KalshiClient } from '@precog/kalshi-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   backends,
@@ -76,6 +77,46 @@ describe.each(backends)('precog record markets (end to end against the fake exch
       const lv = await store.markets.history({ ticker: LV });
       expect(lv.map((v) => v.yesBid?.toFixed(4))).toEqual(['0.5200', '0.5000']);
       expect(lv.every((v) => v.status === 'active' && v.eventTicker === EVENT)).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('with --fills, stores the fill of an order made while it records, once', async () => {
+    const cli = startCli(['--ws-url', fake.server.wsUrl, 'record', 'markets', KC, '--fills', '--for', '3'], {
+      cwd,
+      env,
+    });
+    let err = '';
+    cli.child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    for (let i = 0; i < 2000 && !err.includes('precog: recording'); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    const trader = new KalshiClient({
+      baseUrl: fake.server.url,
+      apiKeyId: 'e2e-key',
+      privateKeyPath: fake.keyFile,
+      rateLimit: false,
+    });
+    const order = await trader.orders.create({
+      ticker: KC,
+      side: 'bid',
+      count: '2',
+      price: '0.60',
+      time_in_force: 'immediate_or_cancel',
+    });
+    const run = await cli.done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^recorded \d+ market versions \(\d+ updates\) in \d+\.\d s; 1 new fills stored\n$/,
+    );
+    const store = await db.open();
+    try {
+      const trades = await store.trades.current({ ticker: KC });
+      expect(trades.map((t) => [t.orderId, t.side, t.action, t.quantity.toFixed(2)])).toEqual([
+        [order.order_id, 'yes', 'buy', '2.00'],
+      ]);
     } finally {
       await store.close();
     }
