@@ -13,6 +13,7 @@ import { stopWhenParentExits } from './cli/parent-watch';
 import { reportError } from './cli/run-action';
 import { type OfflineExchange, startOfflineExchange } from './demo/offline-exchange';
 import { describeMarketHistory, describePositionHistory, describeStore } from './demo/report';
+import { recordWhilePricesMove } from './demo/streaming';
 import { progressReporter, summaryLine } from './sync/progress';
 
 /** Options of {@link runDemo}. */
@@ -146,6 +147,9 @@ async function offline(
 
     print.heading('5. A re-run with nothing new writes nothing');
     print.results(await sync(client, store, common));
+
+    print.heading('6. Streaming: the WebSocket recorded into the store while prices move');
+    for (const line of await recordWhilePricesMove(client, exchange, store, followed)) print.line(line);
   } finally {
     await fake?.server.close();
   }

@@ -19,6 +19,7 @@ import { register as registerElo } from './commands/elo';
 import { register as registerFetch } from './commands/fetch';
 import { register as registerModels } from './commands/models';
 import { register as registerPositions } from './commands/positions';
+import { register as registerRecord } from './commands/record';
 import { register as registerRun } from './commands/run';
 import { register as registerStrategies } from './commands/strategies';
 import { register as registerWatch } from './commands/watch';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerFetch(program);
   registerModels(program);
   registerPositions(program);
+  registerRecord(program);
   registerRun(program);
   registerStrategies(program);
   registerWatch(program);

@@ -81,6 +81,26 @@ describe('pnpm demo (offline)', () => {
     expect(rows[2]).toContain('current');
     expect(history).toMatch(/ {2}(POS-\S+) +open +\d+ .*no\n {2}\1 +closed +0 .*yes/);
     expect(section(out, '── 5.')).not.toMatch(/[1-9]\d* (inserted|versioned)/);
+    // The recorder on the WebSocket: the followed market's book after each move (up 1, up 1,
+    // down 3 cents), one version per move, nothing for a size-only change.
+    const streaming = section(out, '── 6.');
+    const books = streaming.split('\n').filter((l) => l.includes('YES bid'));
+    expect(
+      books.map((l) =>
+        l
+          .trim()
+          .split(/\s{2,}/)
+          .slice(1),
+      ),
+    ).toEqual([
+      ['YES bid 0.5700 x 250.00', 'ask 0.5900 x 250.00'],
+      ['YES bid 0.5800 x 250.00', 'ask 0.6000 x 250.00'],
+      ['YES bid 0.5900 x 250.00', 'ask 0.6100 x 250.00'],
+      ['YES bid 0.5600 x 250.00', 'ask 0.5800 x 250.00'],
+    ]);
+    expect(streaming).toMatch(
+      /recorder: 3 market versions in 3 batches from \d+ updates \(\d+ changed no price, \d+ coalesced\); lag p50 \d+ ms, max \d+ ms\n {2}KXNFLGAME-\S+ now has 6 versions/,
+    );
     expect(out).toMatch(/Done in \d+\.\d s\. Everything was in memory; nothing was left behind\.\n$/);
   });
 });

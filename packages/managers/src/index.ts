@@ -206,6 +206,21 @@ export type { SettlementOutcome } from './positions/settle';
 export { payoutPerContract, settlePosition } from './positions/settle';
 export type { ThroughZeroResult } from './positions/through-zero';
 export { applyFillThroughZero, positionsFromFills } from './positions/through-zero';
+// Recorder (stream → store)
+export type { LagSummary } from './recorder/lag';
+export {
+  createMarketRecorder,
+  MarketRecorder,
+  type MarketRecorderEvents,
+} from './recorder/market-recorder';
+export {
+  MarketRecorderError,
+  type MarketRecorderOptions,
+  type MarketRecorderStore,
+  type MarketRecorderSummary,
+} from './recorder/options';
+export { type ReconcileResult, reconcileAccount } from './recorder/reconcile';
+export { restFillOf, type StreamFillsResult, storeStreamFills } from './recorder/stream-fills';
 // Risk
 export type {
   BreakerName,

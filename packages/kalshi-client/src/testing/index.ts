@@ -25,6 +25,7 @@ export type {
   FakeStreamOptions,
   FakeStreamSubscription,
 } from './stream-types';
+export { type FakeTickerFeed, type FakeTickerPrices, startFakeTickerFeed } from './ticker-feed';
 export type {
   FakeBucketOptions,
   FakeEventInput,
