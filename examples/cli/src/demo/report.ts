@@ -161,7 +161,7 @@ export async function describePositionHistory(store: Store, ticker: string): Pro
     `Position versions of ${ticker}:`,
     indent(
       formatTable(
-        ['position key', 'status', 'contracts', 'realized P&L', 'current'],
+        ['position key', 'status', 'contracts', 'realized P&L before fees', 'current'],
         result.rows.map((r) => [
           r.position_key,
           r.status,

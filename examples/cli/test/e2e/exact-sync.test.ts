@@ -132,8 +132,8 @@ describe.each(backends)('exact sync through the precog CLI on %s', (backend) => 
         position?.totalTraded?.toFixed(),
         position?.feesPaid?.toFixed(),
         position?.realizedPnl?.toFixed(),
-        // realized_pnl is net of fees in every writer: the exchange's 0 before fees − 0.0012.
-      ]).toEqual(['1.33', '0.06783', '0.06783', '0.0012', '-0.0012']);
+        // The exchange's figures exactly: realized_pnl is Kalshi's (before fees), fees_paid beside it.
+      ]).toEqual(['1.33', '0.06783', '0.06783', '0.0012', '0']);
       const exact = await store.query<{ market_exposure: { toFixed(): string } }>(
         'SELECT market_exposure FROM positions WHERE ticker = $1 AND row_current_ind',
         [DECI],

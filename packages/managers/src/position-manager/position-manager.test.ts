@@ -9,7 +9,7 @@ import { markPosition } from '../positions/mark';
 import { applyFill, type Fill, openPosition } from '../positions/position';
 import { recordEdges } from './edges';
 import { PositionManager } from './position-manager';
-import { positionFromRow } from './stored-position';
+import { netRealizedPnl, positionFromRow } from './stored-position';
 
 const d = (v: Decimal.Value) => new Decimal(v);
 const T = 'KXNFLGAME-26NOV29KCLV-KC';
@@ -79,7 +79,11 @@ describe('PositionManager (PGlite)', () => {
       row.feesPaid?.toString(),
       row.realizedPnl?.toString(),
       row.quantity.toString(),
-    ]).toEqual(['0.3357', p.costBasis.toString(), '0.07', p.realizedPnl.toString(), '5']);
+      // The column holds the trading P&L before fees (Kalshi's convention), the net is derived.
+    ]).toEqual(['0.3357', p.costBasis.toString(), '0.07', p.realizedTradingPnl.toString(), '5']);
+    expect([p.realizedTradingPnl.toString(), netRealizedPnl(row)?.toString(), p.realizedPnl.toString()]).toEqual(
+      ['0.1286', '0.0586', '0.0586'],
+    );
     expect(row.lastCheckTime?.getTime()).toBe(now);
   });
 
@@ -161,8 +165,8 @@ describe('PositionManager (PGlite)', () => {
         position.feesPaid,
         position.realizedPnl,
       ].map(String),
-      // realized_pnl is net of fees in every writer: trading P&L = 0.5 + 0.07.
-    ).toEqual(['4', '4', '1.8', '0.45', '0.57', '0.07', '0.5']);
+      // realized_pnl is before fees in every writer (Kalshi's convention): net = 0.5 − 0.07.
+    ).toEqual(['4', '4', '1.8', '0.45', '0.5', '0.07', '0.43']);
     expect([position.openedAt, position.closedAt, position.fillCount]).toEqual([5_000, null, 0]);
   });
 });

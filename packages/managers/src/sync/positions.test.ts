@@ -4,6 +4,7 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshStore, startExchange } from './__fixtures__/harness';
 import { syncPositions } from './positions';
+import { netRealizedPnl } from '../position-manager/stored-position';
 import type { SyncResult } from './types';
 
 // A sync clock behind the exchange's (which is real time): exit times must still follow entries.
@@ -124,12 +125,14 @@ describe('syncPositions: the position rule through opens, changes, closes and re
     const [closed] = await store.positions.current({ positionKey: b });
     // The exit time is when the exchange last changed the position.
     const updated = (closed!.metadata as { last_updated_ts: string }).last_updated_ts;
-    // realized_pnl is stored net of fees: Kalshi's 1.2 before fees − 0.05.
-    expect([closed!.realizedPnl?.toString(), closed!.marketExposure?.toString(), closed!.exitTime]).toEqual([
-      '1.15',
-      '0',
-      new Date(updated),
-    ]);
+    // realized_pnl is the exchange's figure exactly (before fees), fees_paid beside it; net 1.15.
+    expect([
+      closed!.realizedPnl?.toString(),
+      closed!.feesPaid?.toString(),
+      netRealizedPnl(closed!)?.toString(),
+      closed!.marketExposure?.toString(),
+      closed!.exitTime,
+    ]).toEqual(['1.2', '0.05', '1.15', '0', new Date(updated)]);
   });
 
   it('a re-entry and a flip through zero are new positions; a market no longer reported closes', async () => {

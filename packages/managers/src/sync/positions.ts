@@ -56,17 +56,17 @@ function syncedMetadata(p: MarketPosition, previous: Json | undefined): Json {
 }
 
 /**
- * Exchange-owned fields of a position version; the position manager's fields are left alone.
- * `realized_pnl` is stored net of fees, as the position manager stores it: Kalshi's
- * `realized_pnl_dollars` is before fees and `fees_paid_dollars` sits beside it.
+ * Exchange-owned fields of a position version, exactly as the exchange sent them; the position
+ * manager's fields are left alone. `realized_pnl` follows Kalshi's convention in every writer:
+ * `realized_pnl_dollars`, before fees, with `fees_paid_dollars` beside it in `fees_paid` (the net
+ * is always derived: `realized_pnl − fees_paid`).
  */
 function exchangeFields(p: MarketPosition, now: Date, current?: PositionInput) {
-  const gross = p.realized_pnl_dollars;
   return {
     marketExposure: p.market_exposure_dollars ?? null,
     totalTraded: p.total_traded_dollars ?? null,
     feesPaid: p.fees_paid_dollars ?? null,
-    realizedPnl: gross === undefined ? null : gross.minus(p.fees_paid_dollars ?? 0),
+    realizedPnl: p.realized_pnl_dollars ?? null,
     lastCheckTime: now,
     metadata: syncedMetadata(p, current?.metadata),
   };
