@@ -138,6 +138,24 @@ describe('PositionManager (PGlite)', () => {
     expect(await positions.get('nope')).toBeUndefined();
   });
 
+  it('reads its exact figures back from a version written when realized_pnl held the net (before the one rule)', async () => {
+    const positions = new PositionManager(store, { clock });
+    let p = openPosition(fill('l1', 'buy', '10', '0.60', '0.17', 1));
+    p = applyFill(p, fill('l2', 'sell', '4', '0.58', '0.07', 2));
+    await positions.save({ position: p });
+    const [row] = await store.positions.current({ positionKey: p.positionKey });
+    expect([row!.realizedPnl?.toString(), row!.feesPaid?.toString()]).toEqual(['-0.08', '0.24']);
+    // An older store: the same version with the net in the column.
+    const { id: _i, rowCurrentInd: _c, rowStartTs: _s, rowEndTs: _e, ...input } = row!;
+    await store.positions.upsertVersions([{ ...input, realizedPnl: d('-0.32') }]);
+    const read = await positions.get(p.positionKey);
+    expect(read?.position).toEqual(p);
+    expect([read?.position.realizedTradingPnl.toString(), read?.position.realizedPnl.toString()]).toEqual([
+      '-0.08',
+      '-0.32',
+    ]);
+  });
+
   it('reads a version the sync service wrote from its columns', async () => {
     await store.positions.upsertVersions([
       {
