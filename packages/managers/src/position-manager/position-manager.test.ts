@@ -81,9 +81,11 @@ describe('PositionManager (PGlite)', () => {
       row.quantity.toString(),
       // The column holds the trading P&L before fees (Kalshi's convention), the net is derived.
     ]).toEqual(['0.3357', p.costBasis.toString(), '0.07', p.realizedTradingPnl.toString(), '5']);
-    expect([p.realizedTradingPnl.toString(), netRealizedPnl(row)?.toString(), p.realizedPnl.toString()]).toEqual(
-      ['0.1286', '0.0586', '0.0586'],
-    );
+    expect([
+      p.realizedTradingPnl.toString(),
+      netRealizedPnl(row)?.toString(),
+      p.realizedPnl.toString(),
+    ]).toEqual(['0.1286', '0.0586', '0.0586']);
     expect(row.lastCheckTime?.getTime()).toBe(now);
   });
 

@@ -193,7 +193,8 @@ function metadataCurrent(m: { [key: string]: Json }, row: Versioned<StoredPositi
   }
   if (row.realizedPnl !== null) {
     const column = row.realizedPnl;
-    const gross = typeof m.realizedTradingPnl === 'string' && sameMoney(new Decimal(m.realizedTradingPnl), column);
+    const gross =
+      typeof m.realizedTradingPnl === 'string' && sameMoney(new Decimal(m.realizedTradingPnl), column);
     const legacyNet = typeof m.realizedPnl === 'string' && sameMoney(new Decimal(m.realizedPnl), column);
     if (!gross && !legacyNet) return false;
   }
