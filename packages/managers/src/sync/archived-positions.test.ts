@@ -33,17 +33,23 @@ async function table(store: Store) {
   );
   const out: Record<string, (string | boolean | null)[][]> = {};
   const keys: Record<string, Set<string>> = {};
+  const columns = [
+    'status',
+    'side',
+    'quantity',
+    'realized_pnl',
+    'fees_paid',
+    'total_traded',
+    'row_current_ind',
+  ];
   for (const row of r.rows) {
     const t = row.ticker as string;
-    (out[t] ??= []).push(
-      ['status', 'side', 'quantity', 'realized_pnl', 'fees_paid', 'total_traded', 'row_current_ind'].map(
-        (c) => {
-          const v = row[c];
-          return v === null || typeof v === 'boolean' || typeof v === 'string' ? v : v!.toString();
-        },
-      ),
-    );
-    (keys[t] ??= new Set()).add(row.position_key as string);
+    const version = columns.map((c) => {
+      const v = row[c];
+      return v === null || typeof v === 'boolean' || typeof v === 'string' ? v : v!.toString();
+    });
+    out[t] = [...(out[t] ?? []), version];
+    keys[t] = (keys[t] ?? new Set<string>()).add(row.position_key as string);
   }
   return { versions: out, keys: Object.fromEntries(Object.entries(keys).map(([t, k]) => [t, k.size])) };
 }
