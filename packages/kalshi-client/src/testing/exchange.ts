@@ -136,7 +136,18 @@ export interface FakeExchange {
   publish(): void;
 }
 
-const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series', '/milestones', '/live_data'];
+const PUBLIC_PREFIXES = [
+  '/exchange',
+  '/markets',
+  '/events',
+  '/series',
+  '/milestones',
+  '/live_data',
+  // The public side of the archive, as on Kalshi (fills, orders and positions need a key).
+  '/historical/cutoff',
+  '/historical/markets',
+  '/historical/trades',
+];
 
 function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
