@@ -45,7 +45,7 @@ export async function describeStore(
           .slice(0, options.positions)
           .map((p) => [
             p.ticker,
-            p.side,
+            p.side ?? '',
             exact(p.quantity),
             dollars(p.marketExposure),
             dollars(p.feesPaid),
