@@ -112,6 +112,11 @@ export interface FakeExchange {
    * no patch restores the true body): drift, a malformed item, or a corrected fee or count.
    */
   setFillWire(fillId: string, patch?: Record<string, unknown>): void;
+  /**
+   * Overrides fields of one market position's JSON as both position endpoints send it
+   * (`undefined` removes a field; no patch restores the true body): drift or a malformed item.
+   */
+  setPositionWire(ticker: string, patch?: Record<string, unknown>): void;
   /** Adds (or replaces) a milestone served under `/milestones`. */
   addMilestone(milestone: FakeMilestoneInput): void;
   /** Sets the live data `details` of a milestone (`/live_data/...`), e.g. `{ status: 'final', home_points: 24 }`. */
@@ -416,6 +421,10 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     setFillWire(fillId, patch) {
       if (patch === undefined) historicalOf(state).fillWire.delete(fillId);
       else historicalOf(state).fillWire.set(fillId, { ...patch });
+    },
+    setPositionWire(ticker, patch) {
+      if (patch === undefined) historicalOf(state).positionWire.delete(ticker);
+      else historicalOf(state).positionWire.set(ticker, { ...patch });
     },
     addMilestone(milestone) {
       addMilestone(state, milestone);

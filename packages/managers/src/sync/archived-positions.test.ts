@@ -205,3 +205,56 @@ describe.each(backends)('syncPositions across the historical cutoff (%s)', (back
     expect([result.versioned, result.closed, result.inserted]).toEqual([2, 1, 0]);
   });
 });
+
+describe('syncPositions: a malformed archived position', () => {
+  it('is kept aside by ticker, closes nothing, holds the mark back; the re-run after the fix stores it once', async () => {
+    const store = await freshStore();
+    const ex = await startExchange({
+      markets: [
+        { ticker: KC, eventTicker: E1, yesBid: '0.58', yesAsk: '0.60' },
+        { ticker: LV, eventTicker: E1, yesBid: '0.40', yesAsk: '0.42' },
+      ],
+      positions: [
+        { ticker: KC, position: '10', marketExposure: '6', feesPaid: '0.24', totalTraded: '6' },
+        { ticker: LV, position: '-3', marketExposure: '1.74', feesPaid: '0.06', totalTraded: '1.74' },
+      ],
+    });
+    try {
+      await syncPositions(ex.client, store);
+      ex.exchange.settle(KC, 'yes');
+      ex.exchange.settle(LV, 'no');
+      ex.exchange.setHistoricalCutoff({ positionsLastUpdated: Date.now() + 1000 });
+      ex.exchange.setPositionWire(KC, { realized_pnl_dollars: 'lots' });
+      const bad = await syncPositions(ex.client, store);
+      expect(bad.invalid).toEqual([
+        { kind: 'position', id: KC, path: 'realized_pnl_dollars', reason: expect.any(String) },
+      ]);
+      // LV is settled; KC, kept aside, stays open rather than closed without its figures.
+      const statuses = async () =>
+        (await store.positions.current()).map((p) => [p.ticker, p.status, p.realizedPnl?.toString()]).sort();
+      expect(await statuses()).toEqual([
+        [KC, 'open', '0'],
+        [LV, 'settled', '1.26'],
+      ]);
+      const errors = await store.ingestErrors.list({ stream: 'positions' });
+      expect(errors.map((e) => [e.itemId, e.itemPath])).toEqual([[KC, 'realized_pnl_dollars']]);
+      // The mark stays where the first run left it (the epoch cutoff), so the re-run reads the archive.
+      expect(await store.syncMarks.get('positions:archive')).toEqual(new Date(0));
+
+      ex.exchange.setPositionWire(KC);
+      const fixed = await syncPositions(ex.client, store);
+      expect([fixed.invalid, fixed.versioned, fixed.closed]).toEqual([[], 1, 1]);
+      expect(await statuses()).toEqual([
+        [KC, 'settled', '4'],
+        [LV, 'settled', '1.26'],
+      ]);
+      const keys = await store.query<{ n: string }>(
+        'SELECT count(DISTINCT position_key)::text AS n FROM positions',
+      );
+      expect(keys.rows[0]!.n).toBe('2');
+    } finally {
+      await ex.close();
+      await store.close();
+    }
+  });
+});

@@ -18,6 +18,8 @@ export interface HistoricalState {
   cutoff: HistoricalCutoffState;
   /** Fill id → fields merged over the fill's JSON body (`undefined` values delete the field). */
   fillWire: Map<string, Record<string, unknown>>;
+  /** Ticker → fields merged over the market position's JSON body (`undefined` values delete the field). */
+  positionWire: Map<string, Record<string, unknown>>;
 }
 
 const historicalByState = new WeakMap<ExchangeState, HistoricalState>();
@@ -29,6 +31,7 @@ export function historicalOf(state: ExchangeState): HistoricalState {
     h = {
       cutoff: { tradesCreatedMs: 0, ordersUpdatedMs: 0, marketSettledMs: 0, positionsMs: 0 },
       fillWire: new Map(),
+      positionWire: new Map(),
     };
     historicalByState.set(state, h);
   }
@@ -67,8 +70,19 @@ export function isArchivedPosition(state: ExchangeState, position: PositionState
 
 /** A fill's JSON as the exchange sends it now: its body with any override applied. */
 export function fillWireBody(state: ExchangeState, fill: FillState): Record<string, unknown> {
-  const body = fillBody(fill);
-  const patch = historicalOf(state).fillWire.get(fill.fillId);
+  return patched(fillBody(fill), historicalOf(state).fillWire.get(fill.fillId));
+}
+
+/** A market position's JSON as the exchange sends it now: its body with any override applied. */
+export function positionWireBody(
+  state: ExchangeState,
+  ticker: string,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  return patched(body, historicalOf(state).positionWire.get(ticker));
+}
+
+function patched(body: Record<string, unknown>, patch: Record<string, unknown> | undefined) {
   if (!patch) return body;
   const out: Record<string, unknown> = { ...body };
   for (const [key, value] of Object.entries(patch)) {

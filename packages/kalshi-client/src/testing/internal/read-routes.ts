@@ -1,5 +1,11 @@
 import Decimal from 'decimal.js';
-import { fillWireBody, isArchivedMarket, isArchivedPosition, isLiveFill } from './historical';
+import {
+  fillWireBody,
+  isArchivedMarket,
+  isArchivedPosition,
+  isLiveFill,
+  positionWireBody,
+} from './historical';
 import { type ListSpec, paginate, parseLimit } from './pagination';
 import type { ExchangeState, MarketState, PositionState } from './state';
 import {
@@ -174,7 +180,7 @@ export function listPositions(state: ExchangeState, query: URLSearchParams, arch
   return jsonResponse(200, {
     cursor,
     event_positions: eventPositionBodies(state, page),
-    market_positions: page.map((p) => marketPositionBody(state, p)),
+    market_positions: page.map((p) => positionWireBody(state, p.ticker, marketPositionBody(state, p))),
   });
 }
 
