@@ -13,7 +13,7 @@ import { limitParam, scopeOf } from './scope';
 import type { SyncClient, SyncMarketsOptions, SyncResult, SyncStore } from './types';
 
 /** Whether a market sync also reads `GET /historical/markets`: settled or closed markets asked for, or `full`. */
-export function readsMarketArchive(options: SyncMarketsOptions): boolean {
+function readsMarketArchive(options: SyncMarketsOptions): boolean {
   return options.full === true || options.status === 'settled' || options.status === 'closed';
 }
 
