@@ -45,10 +45,10 @@ describe('pnpm demo (offline)', () => {
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toMatch(/^Fake Kalshi exchange listening on http:\/\/127\.0\.0\.1:\d+\/trade-api\/v2 /m);
-    expect(out).toContain('Store: PGlite in memory, 12 migrations applied');
+    expect(out).toContain('Store: PGlite in memory, 13 migrations applied');
     expect(section(out, '── 1. Full sync').split('\n').slice(1, 6)).toEqual([
       '  balance: 1 items in 1 page: 1 inserted, 0 versioned, 0 unchanged, 0 duplicates',
-      '  positions: 32 items in 1 page: 32 inserted, 0 versioned, 0 unchanged, 0 duplicates, 0 closed',
+      '  positions: 32 items in 2 pages: 32 inserted, 0 versioned, 0 unchanged, 0 duplicates, 0 closed',
       '  fills: 144 items in 4 pages: 144 inserted, 0 versioned, 0 unchanged, 0 duplicates',
       '  settlements: 2 items in 1 page: 2 inserted, 0 versioned, 0 unchanged, 0 duplicates',
       '  markets: 32 items in 1 page: 32 inserted, 0 versioned, 0 unchanged, 0 duplicates',

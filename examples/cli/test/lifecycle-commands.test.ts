@@ -217,7 +217,7 @@ describe('precog positions', () => {
     expect(json.map((p) => [p.costBasis, p.realizedPnl])).toEqual([['3.5', '-0.16']]);
     const show = await precog('positions', 'show', json[0]!.positionKey);
     expect(show.stdout).toContain('NO KXNFLGAME-26NOV29KCLV-KC, open');
-    expect(show.stdout).toContain('realized P&L -0.16 (fees 0.16)');
+    expect(show.stdout).toContain('net realized P&L -0.16 (fees 0.16)');
     expect(show.stdout).toContain('trailing stop not armed');
     expect((await precog('positions', 'list', '--status', 'closed')).stdout).toBe('no closed positions\n');
     expect(await precog('positions', 'show', 'nope')).toMatchObject({

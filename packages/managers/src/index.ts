@@ -196,7 +196,7 @@ export type {
   PositionExitSummary,
   StoredPosition,
 } from './position-manager/stored-position';
-export { positionFromRow, positionToRow } from './position-manager/stored-position';
+export { netRealizedPnl, positionFromRow, positionToRow } from './position-manager/stored-position';
 export type { PositionMark } from './positions/mark';
 export { markPosition } from './positions/mark';
 // Positions

@@ -220,14 +220,14 @@ const SINGLE: ReadonlyArray<{ name: string; stage: SyncStage; description: strin
 export function register(program: Command): void {
   for (const { name, stage, description } of SINGLE) {
     const command = withPageSize(program.command(name).description(description));
-    if (stage === 'fills' || stage === 'settlements') withFull(command);
+    if (stage !== 'balance') withFull(command);
     command.action(
       runAction(async (options: FetchOptions, command: Command) => runStages(command, [stage], options)),
     );
   }
   withMarketFilters(
     withPageSize(
-      program.command('fetch-markets').description('store markets as SCD2 versions (public data)'),
+      withFull(program.command('fetch-markets').description('store markets as SCD2 versions (public data)')),
     ),
   ).action(
     runAction(async (options: FetchOptions, command: Command) => runStages(command, ['markets'], options)),

@@ -132,7 +132,7 @@ export function register(program: Command): void {
             return [
               `${c.positionKey}: ${c.side.toUpperCase()} ${c.ticker}, ${c.status}`,
               `  quantity ${c.quantity} (bought ${c.entryQuantity}), average entry ${c.avgEntryPrice}, cost ${c.costBasis}`,
-              `  realized P&L ${c.realizedPnl} (fees ${c.feesPaid}), unrealized ${str(c.unrealizedPnl) || '—'} at bid ${str(c.bid) || '—'}`,
+              `  net realized P&L ${c.realizedPnl} (fees ${c.feesPaid}), unrealized ${str(c.unrealizedPnl) || '—'} at bid ${str(c.bid) || '—'}`,
               `  strategy ${c.strategyId ?? '—'}, model ${c.modelId ?? '—'}, stop loss ${str(c.stopLossPrice) || '—'}, target ${str(c.targetPrice) || '—'}`,
               `  trailing stop ${c.trailingStop === null ? '—' : c.trailingStop.active ? `${str(c.trailingStop.stop)} (peak ${str(c.trailingStop.peak)})` : 'not armed'}`,
               'versions:',

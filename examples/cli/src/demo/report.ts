@@ -45,7 +45,7 @@ export async function describeStore(
           .slice(0, options.positions)
           .map((p) => [
             p.ticker,
-            p.side,
+            p.side ?? '',
             exact(p.quantity),
             dollars(p.marketExposure),
             dollars(p.feesPaid),
@@ -161,7 +161,7 @@ export async function describePositionHistory(store: Store, ticker: string): Pro
     `Position versions of ${ticker}:`,
     indent(
       formatTable(
-        ['position key', 'status', 'contracts', 'realized P&L', 'current'],
+        ['position key', 'status', 'contracts', 'realized P&L before fees', 'current'],
         result.rows.map((r) => [
           r.position_key,
           r.status,

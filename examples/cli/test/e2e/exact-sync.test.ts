@@ -132,8 +132,8 @@ describe.each(backends)('exact sync through the precog CLI on %s', (backend) => 
         position?.totalTraded?.toFixed(),
         position?.feesPaid?.toFixed(),
         position?.realizedPnl?.toFixed(),
-        // realized_pnl is net of fees in every writer: the exchange's 0 before fees − 0.0012.
-      ]).toEqual(['1.33', '0.06783', '0.06783', '0.0012', '-0.0012']);
+        // The exchange's figures exactly: realized_pnl is Kalshi's (before fees), fees_paid beside it.
+      ]).toEqual(['1.33', '0.06783', '0.06783', '0.0012', '0']);
       const exact = await store.query<{ market_exposure: { toFixed(): string } }>(
         'SELECT market_exposure FROM positions WHERE ticker = $1 AND row_current_ind',
         [DECI],
@@ -195,3 +195,167 @@ describe.each(backends)('exact sync through the precog CLI on %s', (backend) => 
     }
   });
 });
+
+const E1 = 'KXNFLGAME-26NOV29KCLV';
+const E2 = 'KXNFLGAME-26NOV30DENBUF';
+const KC = `${E1}-KC`;
+const LV = `${E1}-LV`;
+const DEN = `${E2}-DEN`;
+const BUF = `${E2}-BUF`;
+
+describe.each(backends)(
+  'positions and markets across the historical cutoff through the precog CLI on %s',
+  (backend) => {
+    let cwd: string;
+    let fake: E2eExchange;
+    let db: E2eDatabase;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      cwd = projectDir();
+      fake = await startExchange(
+        {
+          markets: [
+            { ticker: KC, eventTicker: E1, yesBid: '0.58', yesAsk: '0.60' },
+            { ticker: LV, eventTicker: E1, yesBid: '0.40', yesAsk: '0.42' },
+            { ticker: DEN, eventTicker: E2, yesBid: '0.48', yesAsk: '0.50' },
+            { ticker: BUF, eventTicker: E2, yesBid: '0.50', yesAsk: '0.52' },
+          ],
+          positions: [
+            {
+              ticker: KC,
+              position: '10',
+              marketExposure: '6',
+              realizedPnl: '-0.08',
+              feesPaid: '0.24',
+              totalTraded: '8.32',
+            },
+            { ticker: LV, position: '-3', marketExposure: '1.74', feesPaid: '0.061234', totalTraded: '1.74' },
+            {
+              ticker: DEN,
+              position: '1.33',
+              marketExposure: '0.06783',
+              feesPaid: '0.0012',
+              totalTraded: '0.06783',
+            },
+            {
+              ticker: BUF,
+              position: '0',
+              marketExposure: '0',
+              realizedPnl: '0.12',
+              feesPaid: '0.02',
+              totalTraded: '2.1',
+            },
+          ],
+        },
+        cwd,
+      );
+      db = await createDatabase(backend, cwd);
+      env = { ...fake.env, ...db.env };
+    });
+    afterAll(async () => {
+      await fake?.close();
+      await db?.dispose();
+    });
+
+    /** Every version of the positions table, per ticker, and the number of keys of each ticker. */
+    async function positionsTable() {
+      const store = await db.open();
+      try {
+        const r = await store.query<{
+          ticker: string;
+          position_key: string;
+          status: string;
+          quantity: { toFixed(): string };
+          market_exposure: { toFixed(): string } | null;
+          total_traded: { toFixed(): string } | null;
+          fees_paid: { toFixed(): string } | null;
+          realized_pnl: { toFixed(): string } | null;
+        }>(
+          `SELECT ticker, position_key, status, quantity, market_exposure, total_traded, fees_paid, realized_pnl
+           FROM positions ORDER BY ticker, row_start_ts, id`,
+        );
+        const versions: Record<string, string[][]> = {};
+        const keys: Record<string, Set<string>> = {};
+        for (const row of r.rows) {
+          const figures = [row.market_exposure, row.total_traded, row.fees_paid, row.realized_pnl].map(
+            (v) => v?.toFixed() ?? 'null',
+          );
+          versions[row.ticker] = [
+            ...(versions[row.ticker] ?? []),
+            [row.status, row.quantity.toFixed(), ...figures],
+          ];
+          keys[row.ticker] = (keys[row.ticker] ?? new Set<string>()).add(row.position_key);
+        }
+        return { versions, keys: Object.fromEntries(Object.entries(keys).map(([t, k]) => [t, k.size])) };
+      } finally {
+        await store.close();
+      }
+    }
+
+    it('precog sync from an empty store stores each position exactly once, with the exchange figures, while the cutoff moves mid-sync', async () => {
+      fake.exchange.settle(KC, 'yes');
+      fake.exchange.settle(LV, 'no');
+      // The KC/LV event is archived just before the second live positions page: KC was listed live
+      // (flat), LV never is; both are in GET /historical/positions afterwards.
+      fake.exchange.setHistoricalCutoff(
+        { positionsLastUpdated: Date.now() + 1000, marketSettled: Date.now() + 1000 },
+        { path: '/portfolio/positions', nth: 2 },
+      );
+      const old502 = fake.exchange.injectFault({
+        kind: 'html',
+        status: 502,
+        path: '/historical/positions',
+        nth: 1,
+      });
+      const run = await runCli(['sync', '--json', '--page-size', '1'], { cwd, env });
+      expect(run.code).toBe(0);
+      expect(old502.triggered).toBe(1);
+      const positions = (JSON.parse(run.stdout) as JsonResult).results.find((r) => r.stage === 'positions');
+      // Live: KC (flat), then DEN and BUF; archive: KC and LV. Four positions, each inserted once.
+      expect([positions?.items, positions?.inserted, positions?.invalid]).toEqual([5, 4, []]);
+      const { versions, keys } = await positionsTable();
+      expect(keys).toEqual({ [BUF]: 1, [DEN]: 1, [KC]: 1, [LV]: 1 });
+      // market_exposure, total_traded, fees_paid, realized_pnl: the exchange's figures exactly.
+      expect(versions).toEqual({
+        [KC]: [['settled', '0', '0', '8.32', '0.24', '3.92']],
+        [LV]: [['settled', '0', '0', '1.74', '0.061234', '1.26']],
+        [DEN]: [['open', '1.33', '0.06783', '0.06783', '0.0012', '0']],
+        [BUF]: [['closed', '0', '0', '2.1', '0.02', '0.12']],
+      });
+
+      // Again: nothing new is written, and the archive is not walked again (the cutoff did not move).
+      const walks = () =>
+        fake.exchange.requests.filter(
+          (r) => r.path.endsWith('/historical/positions') && !r.query.includes('cursor='),
+        ).length;
+      const before = walks();
+      const again = await runCli(['fetch-positions', '--json'], { cwd, env });
+      expect(again.code).toBe(0);
+      const second = (JSON.parse(again.stdout) as JsonResult).results[0];
+      expect([second?.inserted, second?.invalid]).toEqual([0, []]);
+      expect(walks()).toBe(before);
+      expect((await positionsTable()).versions).toEqual(versions);
+    });
+
+    it('fetch-markets --status settled reads the archived markets, with their result', async () => {
+      const run = await runCli(['fetch-markets', '--status', 'settled', '--json'], { cwd, env });
+      expect(run.code).toBe(0);
+      const store = await db.open();
+      try {
+        const markets = await store.markets.current();
+        expect(
+          markets
+            .filter((m) => m.ticker === KC || m.ticker === LV)
+            .map((m) => [m.ticker, m.result])
+            .sort(),
+        ).toEqual([
+          [KC, 'yes'],
+          [LV, 'no'],
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+  },
+);

@@ -127,10 +127,11 @@ describe.each(backends)('precog sync and fetch-* end to end on %s', (backend) =>
     expect(lines.pop()).toMatch(/^user data as of \d{4}-\d\d-\d\dT[\d:.]+Z \(user_data_timestamp\)$/);
     expect(lines).toEqual([
       'balance: 1 items in 1 page: 0 inserted, 0 versioned, 1 unchanged, 0 duplicates',
-      `positions: ${nfl.positions.length} items in 1 page: 0 inserted, 0 versioned, ${nfl.positions.length} unchanged, 0 duplicates, 0 closed`,
+      // --full: the live pages, then one (empty) page of each archive (positions, fills, markets).
+      `positions: ${nfl.positions.length} items in 2 pages: 0 inserted, 0 versioned, ${nfl.positions.length} unchanged, 0 duplicates, 0 closed`,
       `fills: ${FILLS} items in ${Math.ceil(FILLS / 100) + 1} pages: 0 inserted, 0 versioned, 0 unchanged, ${FILLS} duplicates`,
       'settlements: 0 items in 1 page: 0 inserted, 0 versioned, 0 unchanged, 0 duplicates',
-      'markets: 12 items in 1 page: 0 inserted, 0 versioned, 12 unchanged, 0 duplicates',
+      'markets: 12 items in 2 pages: 0 inserted, 0 versioned, 12 unchanged, 0 duplicates',
     ]);
   });
 

@@ -96,7 +96,10 @@ export interface FakeExchange {
   setBalance(dollars: Decimal.Value): void;
   /**
    * Moves the historical cutoff (`GET /historical/cutoff`). Fills before `tradesCreated` leave
-   * `GET /portfolio/fills` and are served by `GET /historical/fills` only, as on Kalshi. Omitted
+   * `GET /portfolio/fills` and are served by `GET /historical/fills` only, as on Kalshi; markets
+   * settled before `marketSettled` leave `GET /markets` for `GET /historical/markets`; positions of
+   * an event whose markets all settled before `positionsLastUpdated` leave
+   * `GET /portfolio/positions` for `GET /historical/positions` (the whole event at once). Omitted
    * fields keep their value; all start at the epoch (nothing archived). With `when`, the move
    * happens just before the `nth` request to `path` (after `/trade-api/v2`) is handled, so a test
    * can move the cutoff in the middle of a client's walk without timing.
@@ -115,6 +118,11 @@ export interface FakeExchange {
    * no patch restores the true body): drift, a malformed item, or a corrected fee or count.
    */
   setFillWire(fillId: string, patch?: Record<string, unknown>): void;
+  /**
+   * Overrides fields of one market position's JSON as both position endpoints send it
+   * (`undefined` removes a field; no patch restores the true body): drift or a malformed item.
+   */
+  setPositionWire(ticker: string, patch?: Record<string, unknown>): void;
   /** Adds (or replaces) a milestone served under `/milestones`. */
   addMilestone(milestone: FakeMilestoneInput): void;
   /** Sets the live data `details` of a milestone (`/live_data/...`), e.g. `{ status: 'final', home_points: 24 }`. */
@@ -160,7 +168,18 @@ export interface FakeExchange {
   publishCommunication(type: FakeCommunicationType, msg: Record<string, unknown>): void;
 }
 
-const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series', '/milestones', '/live_data'];
+const PUBLIC_PREFIXES = [
+  '/exchange',
+  '/markets',
+  '/events',
+  '/series',
+  '/milestones',
+  '/live_data',
+  // The public side of the archive, as on Kalshi (fills, orders and positions need a key).
+  '/historical/cutoff',
+  '/historical/markets',
+  '/historical/trades',
+];
 
 function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
@@ -434,6 +453,10 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     setFillWire(fillId, patch) {
       if (patch === undefined) historicalOf(state).fillWire.delete(fillId);
       else historicalOf(state).fillWire.set(fillId, { ...patch });
+    },
+    setPositionWire(ticker, patch) {
+      if (patch === undefined) historicalOf(state).positionWire.delete(ticker);
+      else historicalOf(state).positionWire.set(ticker, { ...patch });
     },
     addMilestone(milestone) {
       addMilestone(state, milestone);

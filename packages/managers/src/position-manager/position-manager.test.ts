@@ -9,7 +9,7 @@ import { markPosition } from '../positions/mark';
 import { applyFill, type Fill, openPosition } from '../positions/position';
 import { recordEdges } from './edges';
 import { PositionManager } from './position-manager';
-import { positionFromRow } from './stored-position';
+import { netRealizedPnl, positionFromRow } from './stored-position';
 
 const d = (v: Decimal.Value) => new Decimal(v);
 const T = 'KXNFLGAME-26NOV29KCLV-KC';
@@ -79,7 +79,13 @@ describe('PositionManager (PGlite)', () => {
       row.feesPaid?.toString(),
       row.realizedPnl?.toString(),
       row.quantity.toString(),
-    ]).toEqual(['0.3357', p.costBasis.toString(), '0.07', p.realizedPnl.toString(), '5']);
+      // The column holds the trading P&L before fees (Kalshi's convention), the net is derived.
+    ]).toEqual(['0.3357', p.costBasis.toString(), '0.07', p.realizedTradingPnl.toString(), '5']);
+    expect([
+      p.realizedTradingPnl.toString(),
+      netRealizedPnl(row)?.toString(),
+      p.realizedPnl.toString(),
+    ]).toEqual(['0.1286', '0.0586', '0.0586']);
     expect(row.lastCheckTime?.getTime()).toBe(now);
   });
 
@@ -134,6 +140,24 @@ describe('PositionManager (PGlite)', () => {
     expect(await positions.get('nope')).toBeUndefined();
   });
 
+  it('reads its exact figures back from a version written when realized_pnl held the net (before the one rule)', async () => {
+    const positions = new PositionManager(store, { clock });
+    let p = openPosition(fill('l1', 'buy', '10', '0.60', '0.17', 1));
+    p = applyFill(p, fill('l2', 'sell', '4', '0.58', '0.07', 2));
+    await positions.save({ position: p });
+    const [row] = await store.positions.current({ positionKey: p.positionKey });
+    expect([row!.realizedPnl?.toString(), row!.feesPaid?.toString()]).toEqual(['-0.08', '0.24']);
+    // An older store: the same version with the net in the column.
+    const { id: _i, rowCurrentInd: _c, rowStartTs: _s, rowEndTs: _e, ...input } = row!;
+    await store.positions.upsertVersions([{ ...input, realizedPnl: d('-0.32') }]);
+    const read = await positions.get(p.positionKey);
+    expect(read?.position).toEqual(p);
+    expect([read?.position.realizedTradingPnl.toString(), read?.position.realizedPnl.toString()]).toEqual([
+      '-0.08',
+      '-0.32',
+    ]);
+  });
+
   it('reads a version the sync service wrote from its columns', async () => {
     await store.positions.upsertVersions([
       {
@@ -161,8 +185,8 @@ describe('PositionManager (PGlite)', () => {
         position.feesPaid,
         position.realizedPnl,
       ].map(String),
-      // realized_pnl is net of fees in every writer: trading P&L = 0.5 + 0.07.
-    ).toEqual(['4', '4', '1.8', '0.45', '0.57', '0.07', '0.5']);
+      // realized_pnl is before fees in every writer (Kalshi's convention): net = 0.5 − 0.07.
+    ).toEqual(['4', '4', '1.8', '0.45', '0.5', '0.07', '0.43']);
     expect([position.openedAt, position.closedAt, position.fillCount]).toEqual([5_000, null, 0]);
   });
 });

@@ -28,6 +28,9 @@ export interface SavePositionParams extends Partial<PositionAttribution> {
   exit?: PositionExitSummary | null;
 }
 
+/** A row whose side is known (every row but a flat record of a market never seen held). */
+const hasSide = (row: { side: string | null }) => row.side !== null;
+
 const NO_ATTRIBUTION: PositionAttribution = {
   strategyId: null,
   modelId: null,
@@ -138,9 +141,9 @@ export class PositionManager {
     return (await this.save({ position: settlePosition(current.position, outcome) })).stored;
   }
 
-  /** The current version of a position, or undefined. */
+  /** The current version of a position, or undefined (also for a record without a side, see {@link all}). */
   async get(positionKey: string): Promise<StoredPosition | undefined> {
-    const rows = await this.store.positions.current({ positionKey });
+    const rows = (await this.store.positions.current({ positionKey })).filter(hasSide);
     return rows[0] === undefined ? undefined : positionFromRow(rows[0]);
   }
 
@@ -150,13 +153,17 @@ export class PositionManager {
     return rows.map(positionFromRow);
   }
 
-  /** Current versions of every position (open and closed). */
+  /**
+   * Current versions of every position (open and closed). Rows without a side are left out: flat
+   * records the sync stored for markets it never saw held (an account's past, archived positions);
+   * they keep the exchange's figures in the table but are no position to manage.
+   */
   async all(): Promise<StoredPosition[]> {
-    return (await this.store.positions.current()).map(positionFromRow);
+    return (await this.store.positions.current()).filter(hasSide).map(positionFromRow);
   }
 
-  /** Every version of one position, oldest first. */
+  /** Every version of one position, oldest first (none for a record without a side). */
   async history(positionKey: string): Promise<StoredPosition[]> {
-    return (await this.store.positions.history({ positionKey })).map(positionFromRow);
+    return (await this.store.positions.history({ positionKey })).filter(hasSide).map(positionFromRow);
   }
 }

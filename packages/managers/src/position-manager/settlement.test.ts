@@ -65,11 +65,12 @@ describe('settlement reaches positions and risk (fake exchange, PGlite)', () => 
   }
 
   async function realizedColumn(positionKey: string) {
-    const rows = await store.query<{ realized_pnl: Decimal; status: string }>(
-      'SELECT realized_pnl, status FROM positions WHERE position_key = $1 AND row_current_ind',
+    const rows = await store.query<{ realized_pnl: Decimal; fees_paid: Decimal; status: string }>(
+      'SELECT realized_pnl, fees_paid, status FROM positions WHERE position_key = $1 AND row_current_ind',
       [positionKey],
     );
-    return [rows.rows[0]!.status, rows.rows[0]!.realized_pnl.toString()];
+    const row = rows.rows[0]!;
+    return [row.status, row.realized_pnl.toString(), row.fees_paid.toString()];
   }
 
   function monitorWith(risk: RiskRecorder) {
@@ -86,7 +87,9 @@ describe('settlement reaches positions and risk (fake exchange, PGlite)', () => 
   it('settlement P&L: 10 YES @0.60, sell 4 @0.58, settles YES → settled, realized net +$2.08 on the store', async () => {
     const { stored, fees } = await tenBoughtFourSold();
     expect(fees).toEqual(['0.17', '0.07']);
-    expect(await realizedColumn(stored.position.positionKey)).toEqual(['open', '-0.32']);
+    // The column holds the trading P&L before fees (4 × (0.58 − 0.60)); the net is −0.32.
+    expect(await realizedColumn(stored.position.positionKey)).toEqual(['open', '-0.08', '0.24']);
+    expect(stored.position.realizedPnl.toString()).toBe('-0.32');
     const risk = await RiskRecorder.open(store);
     const monitor = monitorWith(risk);
 
@@ -108,7 +111,8 @@ describe('settlement reaches positions and risk (fake exchange, PGlite)', () => 
       settled?.position.realizedPnl.toString(),
       settled?.position.quantity.toString(),
     ]).toEqual(['settled', '2.08', '0']);
-    expect(await realizedColumn(stored.position.positionKey)).toEqual(['settled', '2.08']);
+    // The column holds 2.32 before fees, fees_paid 0.24 beside it: the true net +2.08 is derived.
+    expect(await realizedColumn(stored.position.positionKey)).toEqual(['settled', '2.32', '0.24']);
     expect(await positions.open()).toEqual([]);
     expect(risk.state.dailyRealizedPnl.toString()).toBe('2.08');
     // Settled once: the next cycle has nothing to do.
@@ -133,11 +137,12 @@ describe('settlement reaches positions and risk (fake exchange, PGlite)', () => 
     expect((await RiskRecorder.open(store)).state.dailyRealizedPnl.toString()).toBe('-3.92');
   });
 
-  it('positions.realized_pnl is net in both writers: the sync writes what the manager wrote', async () => {
+  it('positions.realized_pnl is before fees in both writers: the sync writes what the manager wrote', async () => {
     const { stored } = await tenBoughtFourSold();
     const key = stored.position.positionKey;
+    expect(await realizedColumn(key)).toEqual(['open', '-0.08', '0.24']);
     await syncPositions(ex.client, store);
-    expect(await realizedColumn(key)).toEqual(['open', '-0.32']);
+    expect(await realizedColumn(key)).toEqual(['open', '-0.08', '0.24']);
     // The manager's exact figures still describe the version: it reads them back.
     const read = await positions.get(key);
     expect([read?.position.realizedPnl.toString(), read?.position.openingFillId]).toEqual([

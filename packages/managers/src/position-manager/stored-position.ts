@@ -51,6 +51,20 @@ const d = (v: unknown, field: string): Decimal => {
 };
 const PRICE_DP = 4;
 const round4 = (x: Decimal) => x.toDecimalPlaces(PRICE_DP, Decimal.ROUND_HALF_EVEN);
+/** Scale of the money columns (`numeric(20,6)`). */
+const MONEY_DP = 6;
+const sameMoney = (a: Decimal, column: Decimal) =>
+  a.toDecimalPlaces(MONEY_DP, Decimal.ROUND_HALF_EVEN).eq(column);
+
+/**
+ * Realized P&L net of every fee of a stored position row: `realized_pnl − fees_paid`. The column
+ * `realized_pnl` holds the exchange's convention (trading P&L before fees, Kalshi's
+ * `realized_pnl_dollars`) in every writer; this is the figure the breakers count. Null when the
+ * row has no realized P&L.
+ */
+export function netRealizedPnl(row: Pick<StoredPositionRow, 'realizedPnl' | 'feesPaid'>): Decimal | null {
+  return row.realizedPnl === null ? null : row.realizedPnl.minus(row.feesPaid ?? 0);
+}
 
 /**
  * The row of one position version. Columns are the queryable projection (entry price rounded
@@ -92,7 +106,8 @@ export function positionToRow(stored: Omit<StoredPosition, 'version'>, checkedAt
     currentPrice: mark?.bid ?? null,
     marketExposure: p.costBasis,
     feesPaid: p.feesPaid,
-    realizedPnl: p.realizedPnl,
+    // Kalshi's convention, as the sync writes it: before fees (the net is realized_pnl − fees_paid).
+    realizedPnl: p.realizedTradingPnl,
     unrealizedPnl: mark?.unrealizedPnl ?? null,
     unrealizedPnlPct: mark?.pnlPct == null ? null : round4(mark.pnlPct),
     strategyId: stored.strategyId,
@@ -120,9 +135,9 @@ const statusOf = (row: Versioned<StoredPositionRow>): Position['status'] =>
  * A position version whose fill-built figures are not in its metadata (the sync service wrote it
  * from the exchange's report, or changed it since the position manager did): rebuilt from the
  * columns. Cost basis is the exchange's market exposure (or entry price × quantity).
- * `realized_pnl` is net of fees in every writer (the sync subtracts Kalshi's `fees_paid` from its
- * `realized_pnl`), so the trading P&L is `realized_pnl + fees_paid`. The identity of the
- * position (opening fill, open time) is kept from stale metadata when there is some.
+ * `realized_pnl` is before fees in every writer (Kalshi's `realized_pnl_dollars`), so it is the
+ * trading P&L and the net is `realized_pnl − fees_paid`. The identity of the position (opening
+ * fill, open time) is kept from stale metadata when there is some.
  */
 function positionFromColumns(
   row: Versioned<StoredPositionRow>,
@@ -130,8 +145,8 @@ function positionFromColumns(
 ): Position {
   const zero = new Decimal(0);
   const feesPaid = row.feesPaid ?? zero;
-  const realizedPnl = row.realizedPnl ?? zero;
-  const realizedTradingPnl = realizedPnl.plus(feesPaid);
+  const realizedTradingPnl = row.realizedPnl ?? zero;
+  const realizedPnl = realizedTradingPnl.minus(feesPaid);
   const costBasis = row.marketExposure ?? (row.entryPrice ?? zero).times(row.quantity);
   const avgEntryPrice =
     row.entryPrice ?? (row.quantity.isZero() ? zero : costBasis.div(row.quantity).toDecimalPlaces(4));
@@ -166,14 +181,22 @@ function positionFromColumns(
 /**
  * Whether the fill-built figures in a version's metadata still describe its columns: the sync
  * carries the position manager's metadata over when it writes the exchange's figures, so a
- * version where the quantity, the status or the net realized P&L moved since has stale metadata.
+ * version where the quantity, the status, the fees or the realized P&L moved since has stale
+ * metadata. `realized_pnl` is compared with the trading P&L (before fees); a version written
+ * before that rule (the column then held the net) still matches its own metadata's net.
  */
 function metadataCurrent(m: { [key: string]: Json }, row: Versioned<StoredPositionRow>): boolean {
   if (typeof m.quantity === 'string' && !new Decimal(m.quantity).eq(row.quantity)) return false;
   if (typeof m.status === 'string' && m.status !== row.status) return false;
-  if (typeof m.realizedPnl === 'string' && row.realizedPnl !== null) {
-    // The column keeps 4 places: compare at its scale.
-    if (!round4(new Decimal(m.realizedPnl)).eq(row.realizedPnl)) return false;
+  if (typeof m.feesPaid === 'string' && row.feesPaid !== null) {
+    if (!sameMoney(new Decimal(m.feesPaid), row.feesPaid)) return false;
+  }
+  if (row.realizedPnl !== null) {
+    const column = row.realizedPnl;
+    const gross =
+      typeof m.realizedTradingPnl === 'string' && sameMoney(new Decimal(m.realizedTradingPnl), column);
+    const legacyNet = typeof m.realizedPnl === 'string' && sameMoney(new Decimal(m.realizedPnl), column);
+    if (!gross && !legacyNet) return false;
   }
   return true;
 }

@@ -54,7 +54,12 @@ describe('PositionManager and syncPositions on one positions table', () => {
     expect(stored?.position.fillCount).toBe(2);
     expect(stored?.stopLossPrice?.toString()).toBe('0.25');
     const [row] = await store.positions.current({ positionKey: p.positionKey });
-    expect([row?.feesPaid?.toString(), row?.realizedPnl?.toString()]).toEqual(['0.05', '-0.05']);
+    // The exchange's figures exactly: realized P&L 0 before fees, fees 0.05 (net −0.05).
+    expect([
+      row?.feesPaid?.toString(),
+      row?.realizedPnl?.toString(),
+      stored?.position.realizedPnl.toString(),
+    ]).toEqual(['0.05', '0', '-0.05']);
     expect(row?.metadata).toMatchObject({ ticker: T, position_fp: '7', position: { fillCount: 2 } });
   });
 });

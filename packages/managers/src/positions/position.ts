@@ -67,12 +67,17 @@ export interface Position {
   /**
    * Σ (exit price × contracts − cost removed) over every exit, before fees, dollars. A partial
    * exit removes `costBasis × contracts / quantity` rounded half-even to $0.0001; the closing
-   * fill removes the rest, so once closed this is exactly proceeds − costs.
+   * fill removes the rest, so once closed this is exactly proceeds − costs. This is what the
+   * `positions.realized_pnl` column stores (Kalshi's convention, `realized_pnl_dollars`).
    */
   realizedTradingPnl: Decimal;
   /** Σ fees of every fill, entries and exits, exactly as charged, dollars. */
   feesPaid: Decimal;
-  /** `realizedTradingPnl − feesPaid`: realized P&L net of every fee paid so far, dollars. */
+  /**
+   * `realizedTradingPnl − feesPaid`: realized P&L net of every fee paid so far, dollars — the
+   * figure the breakers count. Never stored as such: the store derives it as
+   * `realized_pnl − fees_paid` (see `netRealizedPnl`).
+   */
   realizedPnl: Decimal;
   /** Number of fills applied. */
   fillCount: number;

@@ -2,6 +2,7 @@ import type { FakePositionInput } from '@precog/kalshi-client/testing';
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { netRealizedPnl } from '../position-manager/stored-position';
 import { freshStore, startExchange } from './__fixtures__/harness';
 import { syncPositions } from './positions';
 import type { SyncResult } from './types';
@@ -62,13 +63,13 @@ describe('syncPositions: the position rule through opens, changes, closes and re
   let a: string;
   let b: string;
 
-  it('opens a position with a fresh key per market holding contracts; a flat market gets none', async () => {
+  it('opens a position with a fresh key per market holding contracts; a flat market never seen held is kept closed, side unknown', async () => {
     const result = await syncFrom(store, [
       { ticker: 'MKT-A', position: '10', marketExposure: '5.6', feesPaid: '0.12', totalTraded: '5.6' },
       { ticker: 'MKT-B', position: '-4', marketExposure: '1.8' },
       { ticker: 'MKT-F', position: '0', realizedPnl: '2.5' },
     ]);
-    expect(counts(result)).toEqual({ inserted: 2, versioned: 0, unchanged: 1, closed: 0, items: 3 });
+    expect(counts(result)).toEqual({ inserted: 3, versioned: 0, unchanged: 0, closed: 0, items: 3 });
     const [pa] = await store.positions.current({ ticker: 'MKT-A' });
     expect(pa).toMatchObject({
       ticker: 'MKT-A',
@@ -87,7 +88,14 @@ describe('syncPositions: the position rule through opens, changes, closes and re
     const [pb] = await store.positions.current({ ticker: 'MKT-B' });
     expect([pb!.side, pb!.quantity.toString(), pb!.entryPrice?.toString()]).toEqual(['no', '4', '0.45']);
     b = pb!.positionKey;
-    expect(await store.positions.current({ ticker: 'MKT-F' })).toEqual([]);
+    // The exchange's flat record of a past position: its figures exactly, no side to tell.
+    const [pf] = await store.positions.current({ ticker: 'MKT-F' });
+    expect([pf!.side, pf!.quantity.toString(), pf!.status, pf!.realizedPnl?.toString()]).toEqual([
+      null,
+      '0',
+      'closed',
+      '2.5',
+    ]);
   });
 
   it('a re-run with nothing new writes nothing', async () => {
@@ -124,12 +132,14 @@ describe('syncPositions: the position rule through opens, changes, closes and re
     const [closed] = await store.positions.current({ positionKey: b });
     // The exit time is when the exchange last changed the position.
     const updated = (closed!.metadata as { last_updated_ts: string }).last_updated_ts;
-    // realized_pnl is stored net of fees: Kalshi's 1.2 before fees − 0.05.
-    expect([closed!.realizedPnl?.toString(), closed!.marketExposure?.toString(), closed!.exitTime]).toEqual([
-      '1.15',
-      '0',
-      new Date(updated),
-    ]);
+    // realized_pnl is the exchange's figure exactly (before fees), fees_paid beside it; net 1.15.
+    expect([
+      closed!.realizedPnl?.toString(),
+      closed!.feesPaid?.toString(),
+      netRealizedPnl(closed!)?.toString(),
+      closed!.marketExposure?.toString(),
+      closed!.exitTime,
+    ]).toEqual(['1.2', '0.05', '1.15', '0', new Date(updated)]);
   });
 
   it('a re-entry and a flip through zero are new positions; a market no longer reported closes', async () => {

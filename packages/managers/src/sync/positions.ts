@@ -1,26 +1,14 @@
-import type { MarketPosition } from '@precog/kalshi-client';
-import {
-  type Json,
-  newPositionKey,
-  type Position,
-  type PositionInput,
-  type Versioned,
-} from '@precog/scd2-store';
-import Decimal from 'decimal.js';
+import type { InvalidListItem, MarketPosition } from '@precog/kalshi-client';
+import type { Position, PositionInput, Versioned } from '@precog/scd2-store';
 import { silentLogger } from '../logger';
+import { ARCHIVED_POSITIONS_STREAM, readArchivedPositions } from './archived-positions';
 import { positionSide, type RowScope } from './mapping';
-import { toMetadata } from './metadata';
+import { asInput, closedRow, exchangeFields, flatRow, opened, tradedAtAll } from './position-rows';
 import { addCounts, emptyResult, forEachPage, keepAside, listOptions, report } from './run-pages';
 import { limitParam, scopeOf, subaccountParam } from './scope';
 import type { SyncClient, SyncCounts, SyncOptions, SyncResult, SyncStore } from './types';
 
 type OpenPositions = Map<string, PositionInput>;
-
-/** A stored version as an input row: the version columns dropped, every other field carried. */
-function asInput(version: Versioned<Position>): PositionInput {
-  const { id: _id, rowCurrentInd: _c, rowStartTs: _s, rowEndTs: _e, ...row } = version;
-  return row;
-}
 
 async function loadOpen(store: SyncStore, scope: RowScope): Promise<OpenPositions> {
   const rows = await store.positions.current({
@@ -31,90 +19,17 @@ async function loadOpen(store: SyncStore, scope: RowScope): Promise<OpenPosition
   return new Map(rows.map((row) => [row.ticker, asInput(row)]));
 }
 
-/**
- * Metadata keys the position manager owns on a version (its exact fill-built figures and exit
- * state): a sync replaces the exchange's object around them and never drops them.
- */
-const MANAGER_METADATA_KEYS = ['position', 'partialStagesDone', 'exitAt'] as const;
-
-function syncedMetadata(p: MarketPosition, previous: Json | undefined): Json {
-  const exchange = toMetadata(p) as { [key: string]: Json };
-  if (
-    previous === null ||
-    previous === undefined ||
-    typeof previous !== 'object' ||
-    Array.isArray(previous)
-  ) {
-    return exchange;
+/** The newest ended (closed or settled) current version of each market of the scope. */
+async function loadEnded(store: SyncStore, scope: RowScope): Promise<Map<string, PositionInput>> {
+  const rows = await store.positions.current({ platformId: scope.platformId, subaccount: scope.subaccount });
+  const newest = new Map<string, Versioned<Position>>();
+  const endOf = (row: Versioned<Position>) => (row.exitTime ?? row.rowStartTs).getTime();
+  for (const row of rows) {
+    if (row.status === 'open') continue;
+    const seen = newest.get(row.ticker);
+    if (seen === undefined || endOf(row) > endOf(seen)) newest.set(row.ticker, row);
   }
-  const kept: { [key: string]: Json } = {};
-  for (const key of MANAGER_METADATA_KEYS) {
-    const value = previous[key];
-    if (value !== undefined) kept[key] = value;
-  }
-  return { ...exchange, ...kept };
-}
-
-/**
- * Exchange-owned fields of a position version; the position manager's fields are left alone.
- * `realized_pnl` is stored net of fees, as the position manager stores it: Kalshi's
- * `realized_pnl_dollars` is before fees and `fees_paid_dollars` sits beside it.
- */
-function exchangeFields(p: MarketPosition, now: Date, current?: PositionInput) {
-  const gross = p.realized_pnl_dollars;
-  return {
-    marketExposure: p.market_exposure_dollars ?? null,
-    totalTraded: p.total_traded_dollars ?? null,
-    feesPaid: p.fees_paid_dollars ?? null,
-    realizedPnl: gross === undefined ? null : gross.minus(p.fees_paid_dollars ?? 0),
-    lastCheckTime: now,
-    metadata: syncedMetadata(p, current?.metadata),
-  };
-}
-
-function opened(p: MarketPosition, scope: RowScope, now: Date): PositionInput {
-  const { side, quantity } = positionSide(p);
-  const exposure = p.market_exposure_dollars;
-  return {
-    positionKey: newPositionKey(),
-    platformId: scope.platformId,
-    subaccount: scope.subaccount,
-    ticker: p.ticker,
-    side,
-    quantity,
-    status: 'open',
-    // Average cost per contract of the opening holdings, the position manager may refine it.
-    entryPrice:
-      exposure === undefined || quantity.isZero()
-        ? null
-        : exposure.div(quantity).toDecimalPlaces(4, Decimal.ROUND_HALF_UP),
-    entryTime: p.last_updated_ts ?? now,
-    ...exchangeFields(p, now),
-  };
-}
-
-/**
- * The closing version of a position: quantity 0, status `closed`, exit time when the exchange
- * last changed the market's position (never before the entry: the two can come from different
- * clocks). `flat` is the exchange's zero-quantity record of that market, when it sent one.
- */
-function closedRow(
-  current: PositionInput,
-  flat: MarketPosition | undefined,
-  at: Date,
-  now: Date,
-): PositionInput {
-  const entry = current.entryTime ?? null;
-  const exitTime = entry !== null && entry.getTime() > at.getTime() ? entry : at;
-  return {
-    ...current,
-    quantity: new Decimal(0),
-    status: 'closed',
-    exitTime,
-    ...(flat === undefined
-      ? { lastCheckTime: now }
-      : { ...exchangeFields(flat, now, current), marketExposure: new Decimal(0) }),
-  };
+  return new Map([...newest].map(([ticker, row]) => [ticker, asInput(row)]));
 }
 
 /**
@@ -126,6 +41,13 @@ function closedRow(
  * price, stops, strategy, trailing state) are carried over. A re-run with nothing new writes
  * nothing. Open positions the exchange no longer reports are closed only after the whole list
  * was read, so an interrupted walk never closes a position by mistake.
+ *
+ * Both sides of Kalshi's historical cutoff are read: `GET /portfolio/positions`, then
+ * `GET /historical/positions` (see {@link readArchivedPositions}), whose records are settled. Every
+ * flat record (position 0) the exchange reports, live or archived, is kept with the exchange's
+ * figures exactly: on the store's position of that market when it has one (its closing version,
+ * `settled` once archived), else as a new closed or settled position (side unknown). A market
+ * met on both sides (the cutoff moved during the sync) is stored once, as the archive has it.
  */
 export async function syncPositions(
   client: SyncClient,
@@ -141,6 +63,15 @@ export async function syncPositions(
   const flat = new Map<string, MarketPosition>();
   // A malformed position without a ticker could be any open one: then nothing is closed this run.
   let unnamedAside = false;
+
+  const aside = async (items: readonly InvalidListItem[]) => {
+    // A position kept aside is still held: never close it for being absent from the good items.
+    for (const item of items) {
+      if (item.id === undefined) unnamedAside = true;
+      else held.add(item.id);
+    }
+    await keepAside(store, 'positions', result, items);
+  };
 
   const writePage = async (positions: readonly MarketPosition[]): Promise<Partial<SyncCounts>> => {
     const now = new Date(clock.now());
@@ -200,15 +131,15 @@ export async function syncPositions(
         return writePage(positions);
       }
     },
-    async (items) => {
-      // A position kept aside is still held: never close it for being absent from the good items.
-      for (const item of items) {
-        if (item.id === undefined) unnamedAside = true;
-        else held.add(item.id);
-      }
-      await keepAside(store, 'positions', result, items);
-    },
+    aside,
   );
+  const archive = await readArchivedPositions(client, store, scope, options, result, aside);
+  for (const [ticker, p] of archive.positions) {
+    // Archived after the live walk saw it held: it settled meanwhile, the archive is newer.
+    held.delete(ticker);
+    flat.set(ticker, p);
+  }
+  const endStatus = (ticker: string) => (archive.positions.has(ticker) ? 'settled' : 'closed');
 
   // The walk is complete: whatever is open in the store but flat (or absent) on the exchange closed.
   const now = new Date(clock.now());
@@ -216,7 +147,7 @@ export async function syncPositions(
     .filter((row) => !unnamedAside && !held.has(row.ticker))
     .map((row) => {
       const last = flat.get(row.ticker);
-      return closedRow(row, last, last?.last_updated_ts ?? now, now);
+      return closedRow(row, last, last?.last_updated_ts ?? now, now, endStatus(row.ticker));
     });
   if (closing.length > 0) {
     const closed = await store.positions.upsertVersions(closing);
@@ -224,8 +155,22 @@ export async function syncPositions(
     result.closed += closed.versioned;
     for (const row of closing) open.delete(row.ticker);
   }
-  // Positions already flat and not open in the store write nothing: count them as unchanged.
-  result.unchanged += [...flat.keys()].filter((t) => !closing.some((row) => row.ticker === t)).length;
+  // Flat records of positions already over (or never seen held): the exchange's final figures.
+  const closedNow = new Set(closing.map((row) => row.ticker));
+  const rest = [...flat.values()].filter((p) => !closedNow.has(p.ticker) && !open.has(p.ticker));
+  if (rest.length > 0) {
+    const ended = await loadEnded(store, scope);
+    const rows = rest
+      .filter((p) => ended.has(p.ticker) || tradedAtAll(p))
+      .map((p) => flatRow(p, ended.get(p.ticker), endStatus(p.ticker), scope, now));
+    const written = rows.length === 0 ? undefined : await store.positions.upsertVersions(rows);
+    addCounts(result, written ?? {});
+    // A record with nothing traded (resting orders only) is not a position: nothing to write.
+    result.unchanged += rest.length - rows.length;
+  }
+  if (result.invalid.length === 0 && archive.mark !== undefined) {
+    await store.syncMarks.advance(ARCHIVED_POSITIONS_STREAM, archive.mark, scope);
+  }
   report(options, result, true);
   return result;
 }

@@ -92,7 +92,9 @@ export interface SyncOptions {
   subaccount?: number | undefined;
   /**
    * Re-read everything (both sides of the historical cutoff) instead of starting from the stored
-   * high-water mark. Default false: fills and settlements are read from the mark less the overlap.
+   * high-water marks. Default false: fills and settlements are read from the mark less the
+   * overlap; the archives of settled positions and markets are read only when the cutoff moved
+   * past their mark. With `full`, `syncMarkets` also reads the archive of settled markets.
    */
   full?: boolean | undefined;
   /** Seconds re-read before a high-water mark, so nothing at the boundary is missed. Default 3600. */

@@ -12,7 +12,8 @@ const MONEY = 'numeric(20,6)';
 
 /**
  * The table, declared once: the row types below derive from it. Fields:
- * - `side`: `yes` or `no`.
+ * - `side`: `yes` or `no`; null only on a flat closed/settled position whose side the exchange
+ *   never reported (an archived market the store never saw held).
  * - `quantity`: Contracts held, NUMERIC(12,2).
  * - `status`: `open` (default), `closed`, `settled`.
  * - `unrealizedPnlPct`: Fraction: 0.1234 = 12.34 %.
@@ -24,7 +25,7 @@ export const positionsDefinition = {
     { field: 'platformId', column: 'platform_id', type: 'text', default: 'kalshi' },
     { field: 'subaccount', column: 'subaccount', type: 'integer', default: 0 },
     { field: 'ticker', column: 'ticker', type: 'text' },
-    { field: 'side', column: 'side', type: 'text' },
+    { field: 'side', column: 'side', type: 'text', nullable: true },
     { field: 'quantity', column: 'quantity', type: 'numeric(12,2)' },
     { field: 'status', column: 'status', type: 'text', default: 'open' },
     { field: 'entryPrice', column: 'entry_price', type: PRICE, nullable: true },

@@ -97,7 +97,7 @@ interface OldMarket {
 interface OldPositionInput {
   positionKey: string;
   ticker: string;
-  side: string;
+  side?: string | null;
   quantity: DecimalInput;
   status?: string;
   platformId?: string;
@@ -131,7 +131,7 @@ interface OldPosition {
   platformId: string;
   subaccount: number;
   ticker: string;
-  side: string;
+  side: string | null;
   quantity: Decimal;
   status: string;
   entryPrice: Decimal | null;

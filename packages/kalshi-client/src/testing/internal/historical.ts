@@ -1,7 +1,7 @@
 // The historical side of the fake: a movable cutoff, `/historical/*` reads, and per-fill wire
 // overrides (drift, malformed items, corrections as the exchange would send them).
 import { paginate, parseLimit } from './pagination';
-import type { ExchangeState, FillState } from './state';
+import type { ExchangeState, FillState, MarketState, PositionState } from './state';
 import { fillBody } from './wire';
 import { jsonResponse, nestedError, type WireResponse } from './wire-errors';
 
@@ -18,6 +18,8 @@ export interface HistoricalState {
   cutoff: HistoricalCutoffState;
   /** Fill id → fields merged over the fill's JSON body (`undefined` values delete the field). */
   fillWire: Map<string, Record<string, unknown>>;
+  /** Ticker → fields merged over the market position's JSON body (`undefined` values delete the field). */
+  positionWire: Map<string, Record<string, unknown>>;
 }
 
 const historicalByState = new WeakMap<ExchangeState, HistoricalState>();
@@ -29,6 +31,7 @@ export function historicalOf(state: ExchangeState): HistoricalState {
     h = {
       cutoff: { tradesCreatedMs: 0, ordersUpdatedMs: 0, marketSettledMs: 0, positionsMs: 0 },
       fillWire: new Map(),
+      positionWire: new Map(),
     };
     historicalByState.set(state, h);
   }
@@ -40,10 +43,46 @@ export function isLiveFill(state: ExchangeState, fill: FillState): boolean {
   return fill.time >= historicalOf(state).cutoff.tradesCreatedMs;
 }
 
+/**
+ * True when the market is archived: it settled before `market_settled_ts`, so it is served by
+ * `GET /historical/markets` only, no longer by `GET /markets`.
+ */
+export function isArchivedMarket(state: ExchangeState, market: MarketState): boolean {
+  const ms = historicalOf(state).cutoff.marketSettledMs;
+  return market.settlementTs !== undefined && market.settlementTs < ms;
+}
+
+/**
+ * True when the position is archived: as on Kalshi, per whole event — every market of its event
+ * settled before `market_positions_last_updated_ts` — so it is served by
+ * `GET /historical/positions` only, never split between the two lists. Unsettled positions stay live.
+ */
+export function isArchivedPosition(state: ExchangeState, position: PositionState): boolean {
+  const ms = historicalOf(state).cutoff.positionsMs;
+  const market = state.markets.get(position.ticker);
+  if (ms === 0 || market === undefined) return false;
+  for (const m of state.markets.values()) {
+    if (m.eventTicker !== market.eventTicker) continue;
+    if (m.settlementTs === undefined || m.settlementTs >= ms) return false;
+  }
+  return true;
+}
+
 /** A fill's JSON as the exchange sends it now: its body with any override applied. */
 export function fillWireBody(state: ExchangeState, fill: FillState): Record<string, unknown> {
-  const body = fillBody(fill);
-  const patch = historicalOf(state).fillWire.get(fill.fillId);
+  return patched(fillBody(fill), historicalOf(state).fillWire.get(fill.fillId));
+}
+
+/** A market position's JSON as the exchange sends it now: its body with any override applied. */
+export function positionWireBody(
+  state: ExchangeState,
+  ticker: string,
+  body: Record<string, unknown>,
+): Record<string, unknown> {
+  return patched(body, historicalOf(state).positionWire.get(ticker));
+}
+
+function patched(body: Record<string, unknown>, patch: Record<string, unknown> | undefined) {
   if (!patch) return body;
   const out: Record<string, unknown> = { ...body };
   for (const [key, value] of Object.entries(patch)) {
@@ -97,14 +136,10 @@ export function historicalRoute(
     );
     return jsonResponse(200, { cursor, fills: page.map((f) => fillWireBody(state, f)) });
   }
-  if ((b === 'orders' || b === 'positions' || b === 'markets' || b === 'trades') && !c) {
-    // The fake archives fills only; the other archives are empty lists.
-    const key = b === 'positions' ? 'market_positions' : b;
-    return jsonResponse(200, {
-      cursor: '',
-      [key]: [],
-      ...(b === 'positions' ? { event_positions: [] } : {}),
-    });
+  if ((b === 'orders' || b === 'trades') && !c) {
+    // The fake archives fills, settled positions and settled markets (see the router); orders and
+    // public trades are empty lists.
+    return jsonResponse(200, { cursor: '', [b]: [] });
   }
   return nestedError(404, 'not_found', 'not found');
 }
