@@ -43,7 +43,9 @@ const probability = (ticker: string): Decimal | null => {
   return m % 3 === 0 ? new Decimal('0.62') : new Decimal('0.5');
 };
 
-async function measure<T>(what: () => Promise<T>): Promise<{ ms: number; peakMb: number; value: T }> {
+async function measure<T>(
+  what: () => Promise<T>,
+): Promise<{ ms: number; cpuMs: number; peakMb: number; value: T }> {
   global.gc?.();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
@@ -51,11 +53,14 @@ async function measure<T>(what: () => Promise<T>): Promise<{ ms: number; peakMb:
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }, 50);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await what();
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, peakMb: (peak - base) / 2 ** 20, value };
+  return { ms, cpuMs, peakMb: (peak - base) / 2 ** 20, value };
 }
 
 async function bench(name: string, store: Store): Promise<void> {
@@ -76,7 +81,7 @@ async function bench(name: string, store: Store): Promise<void> {
   );
   const r = run.value;
   console.log(
-    `${name}: ${read.value} versions seeded in ${(seedMs / 1000).toFixed(1)} s | replay only ${(read.ms / 1000).toFixed(2)} s, peak heap +${read.peakMb.toFixed(0)} MB | backtest ${(run.ms / 1000).toFixed(2)} s, peak heap +${run.peakMb.toFixed(0)} MB | ${r.trades.length} trades, ${r.settlements.length} settled, ${r.open.length} open, net P&L ${r.pnl.toFixed()}`,
+    `${name}: ${read.value} versions seeded in ${(seedMs / 1000).toFixed(1)} s | replay only ${(read.ms / 1000).toFixed(2)} s (client CPU ${(read.cpuMs / 1000).toFixed(2)} s), peak heap +${read.peakMb.toFixed(0)} MB | backtest ${(run.ms / 1000).toFixed(2)} s (client CPU ${(run.cpuMs / 1000).toFixed(2)} s), peak heap +${run.peakMb.toFixed(0)} MB | ${r.trades.length} trades, ${r.settlements.length} settled, ${r.open.length} open, net P&L ${r.pnl.toFixed()}`,
   );
 }
 

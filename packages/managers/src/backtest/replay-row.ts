@@ -1,65 +1,78 @@
-// How one market version travels from the database to the replay, cheaply: the server packs the
-// fields into one text value (prices as integers of 1/10000 dollar, the NUMERIC(10,4) scale), and
-// the client splits it and takes each price's Decimal from a table instead of parsing NUMERIC
-// text. Measured (docs/benchmarks.md): per-row NUMERIC → Decimal parsing and row-object building
-// were most of the replay's client time. Exact: every stored price is n/10000 for an integer n.
+// How one market version travels from the database to the replay, cheaply. The server packs
+// every field into one text value (one column: the driver builds one small object per row), and
+// the client splits it. Prices are NUMERIC(10,6) in [0, 1], sent as `d.dddddd`: read as the
+// integer n of n/10^6 dollars and taken from a table of Decimals built once, instead of a Decimal parsed
+// per field. Volume, displayed sizes and close times repeat from version to version: cached by
+// their text. Measured in docs/benchmarks.md: NUMERIC → Decimal parsing and per-field row
+// building were most of the replay's client time.
 import Decimal from 'decimal.js';
 import type { ReplayedMarket } from './replay';
 
 /** The unit separator: no ticker, status, decimal or ISO time contains it. */
 const SEP = '\u001f';
 
-/** Price n/10000 → the fields `(col * 10000)::int4` as text, or '' for NULL. */
-const price = (column: string) => `coalesce((${column} * 10000)::int4::text, '')`;
-const text = (expression: string) => `coalesce(${expression}, '')`;
+const orEmpty = (expression: string) => `coalesce(${expression}, '')`;
 
 /**
- * The SELECT list: `id`, `start_us` (row_start_ts in microseconds since the epoch, an exact int8)
- * and `r`, the other fields joined by {@link SEP} in {@link parsePacked}'s order.
+ * The SELECT list: one column `r`, the fields joined by {@link SEP} in {@link parsePacked}'s
+ * order. `start_us` is row_start_ts in microseconds since the epoch through float8
+ * (`date_part`), rounded: exact to the microsecond for times before 2041 (the float error stays
+ * under 0.25 µs); the keyset itself never uses it (it goes by id, see replay.ts).
  */
-export const PACKED_COLUMNS = `id, (extract(epoch FROM row_start_ts) * 1000000)::int8 AS start_us,
-  concat_ws(E'\\x1f', ${[
-    price('yes_bid'),
-    price('yes_ask'),
-    price('no_bid'),
-    price('no_ask'),
-    price('last_price'),
-    text('volume::text'),
-    text("metadata->>'yes_bid_size_fp'"),
-    text("metadata->>'yes_ask_size_fp'"),
-    text("metadata->>'close_time'"),
-    'status',
-    'result',
-    'ticker',
-    'event_ticker',
-  ].join(', ')}) AS r`;
+export const PACKED_COLUMN = `concat_ws(E'\\x1f', ${[
+  'id',
+  "round(date_part('epoch', row_start_ts) * 1000000)::int8",
+  orEmpty('yes_bid::text'),
+  orEmpty('yes_ask::text'),
+  orEmpty('no_bid::text'),
+  orEmpty('no_ask::text'),
+  orEmpty('last_price::text'),
+  orEmpty('volume::text'),
+  orEmpty("metadata->>'yes_bid_size_fp'"),
+  orEmpty("metadata->>'yes_ask_size_fp'"),
+  orEmpty("metadata->>'close_time'"),
+  'status',
+  'result',
+  'ticker',
+  'event_ticker',
+].join(', ')}) AS r`;
 
 /** One row of the packed read. */
 export interface PackedRow {
-  id: number;
-  /** row_start_ts in microseconds since the epoch: exact as an int8 (below 2^53 until year 2255). */
-  start_us: number;
   r: string;
 }
 
-/** Decimal of n/10000 for n in 0..10000, built once each on first use. */
-const prices: (Decimal | undefined)[] = new Array(10001);
+/** The scale of the price columns (NUMERIC(10,6) since migration 0009): a price is n/10^6. */
+const SCALE = 1_000_000;
+
+/** Decimal of n/10^6 for n in 0..10^6, each built once on first use. */
+const prices: (Decimal | undefined)[] = [];
+
+/** `d.dddddd` → n of n/10^6 (the NUMERIC(10,6) text of a price in [0, 1]); -1 for another shape. */
+function scaledPrice(text: string): number {
+  if (text.length !== 8 || text.charCodeAt(1) !== 46) return -1;
+  let n = text.charCodeAt(0) - 48;
+  for (let i = 2; i < 8; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n >= 0 && n <= SCALE ? n : -1;
+}
 
 function priceOf(field: string): Decimal | null {
   if (field === '') return null;
-  const n = Number(field);
+  const n = scaledPrice(field);
+  if (n < 0) return decimals.get(field);
   let d = prices[n];
   if (d === undefined) {
-    d = new Decimal(n).div(10000);
+    d = new Decimal(n).div(SCALE);
     prices[n] = d;
   }
   return d;
 }
 
-/**
- * Decimals and times by their text, for the fields that repeat from version to version (volume,
- * displayed sizes, close time). Bounded: emptied when it reaches `limit` entries.
- */
+/** Values by their text, for fields that repeat; bounded: emptied when it reaches `limit` entries. */
 class TextCache<T> {
   private readonly map = new Map<string, T>();
   constructor(
@@ -85,25 +98,32 @@ const times = new TextCache((t) => {
 
 const decimalOf = (field: string) => (field === '' ? null : decimals.get(field));
 
+/** The row id and start (µs since the epoch) of a packed row, for the keyset. */
+export function packedKey(row: PackedRow): { id: number; startUs: number } {
+  const a = row.r.indexOf(SEP);
+  const b = row.r.indexOf(SEP, a + 1);
+  return { id: Number(row.r.slice(0, a)), startUs: Number(row.r.slice(a + 1, b)) };
+}
+
 /** A packed row as a {@link ReplayedMarket}; `fromMs` moves a version started earlier to `from`. */
 export function parsePacked(row: PackedRow, fromMs: number | null): ReplayedMarket {
   const f = row.r.split(SEP);
-  const startMs = Math.floor(row.start_us / 1000);
-  const close = f[8] as string;
+  const startMs = Math.floor(Number(f[1]) / 1000);
+  const close = f[10] as string;
   return {
-    id: row.id,
-    ticker: f[11] as string,
-    eventTicker: f[12] as string,
-    status: f[9] as string,
-    yesBid: priceOf(f[0] as string),
-    yesAsk: priceOf(f[1] as string),
-    noBid: priceOf(f[2] as string),
-    noAsk: priceOf(f[3] as string),
-    lastPrice: priceOf(f[4] as string),
-    volume: decimalOf(f[5] as string),
-    yesBidSize: decimalOf(f[6] as string),
-    yesAskSize: decimalOf(f[7] as string),
-    result: f[10] as string,
+    id: Number(f[0]),
+    ticker: f[13] as string,
+    eventTicker: f[14] as string,
+    status: f[11] as string,
+    yesBid: priceOf(f[2] as string),
+    yesAsk: priceOf(f[3] as string),
+    noBid: priceOf(f[4] as string),
+    noAsk: priceOf(f[5] as string),
+    lastPrice: priceOf(f[6] as string),
+    volume: decimalOf(f[7] as string),
+    yesBidSize: decimalOf(f[8] as string),
+    yesAskSize: decimalOf(f[9] as string),
+    result: f[12] as string,
     closeTime: close === '' ? null : times.get(close),
     time: fromMs !== null && startMs < fromMs ? fromMs : startMs,
   };

@@ -9,7 +9,7 @@
 // the strategy does. Memory: two pages at most.
 import type Decimal from 'decimal.js';
 import { BacktestInputError } from './errors';
-import { PACKED_COLUMNS, type PackedRow, parsePacked } from './replay-row';
+import { PACKED_COLUMN, type PackedRow, packedKey, parsePacked } from './replay-row';
 
 /** One market version as the backtester sees it: the book and status from `from` on. */
 export interface ReplayedMarket {
@@ -84,15 +84,15 @@ function checkOptions(options: ReplayOptions): { pageSize: number } {
   return { pageSize };
 }
 
-/** Pages of one keyset read, the next page requested before the current one is yielded. */
+/** Pages of one keyset read (by the last row's id), the next page requested before the current one is yielded. */
 async function* pages(
-  fetchPage: (after: PackedRow | null) => Promise<PackedRow[]>,
+  fetchPage: (afterId: number | null) => Promise<PackedRow[]>,
   pageSize: number,
 ): AsyncGenerator<PackedRow[]> {
   let page = await fetchPage(null);
   while (page.length > 0) {
     const last = page[page.length - 1] as PackedRow;
-    const next = page.length < pageSize ? Promise.resolve<PackedRow[]>([]) : fetchPage(last);
+    const next = page.length < pageSize ? Promise.resolve<PackedRow[]>([]) : fetchPage(packedKey(last).id);
     yield page;
     page = await next;
   }
@@ -112,39 +112,47 @@ export async function* replayMarketHistory(
   const fromUs = options.from === undefined ? null : micros(options.from);
   const toUs = options.to === undefined ? null : micros(options.to);
   const fromMs = options.from === undefined ? null : options.from.getTime();
+  const rowsOf = (r: { rows: PackedRow[] }) => r.rows;
 
   if (fromUs !== null) {
-    const valid = (after: PackedRow | null) =>
+    const valid = (afterId: number | null) =>
       store
         .query<PackedRow>(
-          `SELECT ${PACKED_COLUMNS} FROM markets
+          `SELECT ${PACKED_COLUMN} FROM markets
 WHERE platform_id = $1 AND row_start_ts < ${tsFromMicros(2)}
   AND (row_end_ts IS NULL OR row_end_ts > ${tsFromMicros(2)}) AND id > $3
 ORDER BY id LIMIT $4`,
-          [platformId, fromUs, after?.id ?? 0, pageSize],
+          [platformId, fromUs, afterId ?? 0, pageSize],
         )
-        .then((r) => r.rows);
+        .then(rowsOf);
     for await (const page of pages(valid, pageSize)) yield page.map((row) => parsePacked(row, fromMs));
   }
 
-  const upper = toUs === null ? '' : `AND row_start_ts < ${tsFromMicros(5)}`;
-  const starting = (after: PackedRow | null) => {
-    const params: unknown[] = [platformId, after?.start_us ?? fromUs, after?.id ?? 0, pageSize];
-    if (toUs !== null) params.push(toUs);
-    const lower =
-      after === null && fromUs === null
-        ? 'AND $2::int8 IS NULL AND $3::int8 = 0'
-        : after === null
-          ? `AND row_start_ts >= ${tsFromMicros(2)} AND $3::int8 = 0`
-          : `AND (row_start_ts, id) > (${tsFromMicros(2)}, $3::int8)`;
+  const starting = (afterId: number | null) => {
+    const params: unknown[] = [platformId, pageSize];
+    const where: string[] = [];
+    if (afterId !== null) {
+      // The keyset goes by id: the server looks up the start of the last row read, exactly.
+      params.push(afterId);
+      where.push(
+        `(row_start_ts, id) > ((SELECT k.row_start_ts FROM markets k WHERE k.id = $${params.length}), $${params.length}::int8)`,
+      );
+    } else if (fromUs !== null) {
+      params.push(fromUs);
+      where.push(`row_start_ts >= ${tsFromMicros(params.length)}`);
+    }
+    if (toUs !== null) {
+      params.push(toUs);
+      where.push(`row_start_ts < ${tsFromMicros(params.length)}`);
+    }
     return store
       .query<PackedRow>(
-        `SELECT ${PACKED_COLUMNS} FROM markets
-WHERE platform_id = $1 ${lower} ${upper}
-ORDER BY row_start_ts, id LIMIT $4`,
+        `SELECT ${PACKED_COLUMN} FROM markets
+WHERE platform_id = $1${where.map((w) => ` AND ${w}`).join('')}
+ORDER BY row_start_ts, id LIMIT $2`,
         params,
       )
-      .then((r) => r.rows);
+      .then(rowsOf);
   };
   for await (const page of pages(starting, pageSize)) yield page.map((row) => parsePacked(row, fromMs));
 }
