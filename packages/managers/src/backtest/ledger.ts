@@ -81,6 +81,16 @@ export class BacktestLedger {
     return this.held.get(ticker)?.position ?? null;
   }
 
+  /** Every open position, by ticker. */
+  positions(): Position[] {
+    return [...this.held.values()].map((h) => h.position);
+  }
+
+  /** Cost basis of the open positions, dollars. */
+  get openCost(): Decimal {
+    return this.costTotal;
+  }
+
   /** True once the market's result was seen: it takes no more orders. */
   isSettled(ticker: string): boolean {
     return this.settled.has(ticker);
