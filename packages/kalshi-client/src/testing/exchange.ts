@@ -90,7 +90,10 @@ export interface FakeExchange {
   setBalance(dollars: Decimal.Value): void;
   /**
    * Moves the historical cutoff (`GET /historical/cutoff`). Fills before `tradesCreated` leave
-   * `GET /portfolio/fills` and are served by `GET /historical/fills` only, as on Kalshi. Omitted
+   * `GET /portfolio/fills` and are served by `GET /historical/fills` only, as on Kalshi; markets
+   * settled before `marketSettled` leave `GET /markets` for `GET /historical/markets`; positions of
+   * an event whose markets all settled before `positionsLastUpdated` leave
+   * `GET /portfolio/positions` for `GET /historical/positions` (the whole event at once). Omitted
    * fields keep their value; all start at the epoch (nothing archived). With `when`, the move
    * happens just before the `nth` request to `path` (after `/trade-api/v2`) is handled, so a test
    * can move the cutoff in the middle of a client's walk without timing.
@@ -133,7 +136,18 @@ export interface FakeExchange {
   publish(): void;
 }
 
-const PUBLIC_PREFIXES = ['/exchange', '/markets', '/events', '/series', '/milestones', '/live_data'];
+const PUBLIC_PREFIXES = [
+  '/exchange',
+  '/markets',
+  '/events',
+  '/series',
+  '/milestones',
+  '/live_data',
+  // The public side of the archive, as on Kalshi (fills, orders and positions need a key).
+  '/historical/cutoff',
+  '/historical/markets',
+  '/historical/trades',
+];
 
 function waitForAbort(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KC, makeExchange, manualClock, send } from './__fixtures__/harness';
+import { KC, LV, makeExchange, manualClock, send } from './__fixtures__/harness';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
 
@@ -56,5 +56,74 @@ describe('fake exchange historical cutoff', () => {
     exchange.setFillWire('f-2');
     const cleared = await send(exchange, clock, 'GET', '/historical/fills');
     expect(cleared.json.fills[0].fee_cost).toBe('0.010000');
+  });
+});
+
+describe('fake exchange archive of settled positions and markets', () => {
+  const DEN = 'KXNFLGAME-26NOV30DENBUF-DEN';
+  function exchangeWithPositions() {
+    const clock = manualClock(T0);
+    const exchange = makeExchange(clock, {
+      rateLimit: false,
+      positions: [
+        { ticker: KC, position: '10', marketExposure: '6', realizedPnl: '0.5', feesPaid: '0.17' },
+        { ticker: LV, position: '-3', marketExposure: '1.2' },
+        { ticker: DEN, position: '2', marketExposure: '1' },
+      ],
+    });
+    exchange.addMarket({
+      ticker: DEN,
+      eventTicker: 'KXNFLGAME-26NOV30DENBUF',
+      yesBid: '0.48',
+      yesAsk: '0.50',
+    });
+    return { clock, exchange };
+  }
+  const tickers = (body: { market_positions?: { ticker: string }[]; markets?: { ticker: string }[] }) =>
+    (body.market_positions ?? body.markets ?? []).map((p) => p.ticker);
+
+  it('archives a position only when every market of its event settled before the cutoff', async () => {
+    const { clock, exchange } = exchangeWithPositions();
+    exchange.settle(KC, 'yes');
+    clock.advance(60_000);
+    // Only one market of the KC/LV event settled: nothing of that event is archived yet.
+    exchange.setHistoricalCutoff({ positionsLastUpdated: clock.now() });
+    expect(tickers((await send(exchange, clock, 'GET', '/historical/positions')).json)).toEqual([]);
+    exchange.settle(LV, 'no');
+    clock.advance(60_000);
+    exchange.setHistoricalCutoff({ positionsLastUpdated: clock.now() });
+    const old = await send(exchange, clock, 'GET', '/historical/positions');
+    expect(tickers(old.json)).toEqual([KC, LV]);
+    expect(
+      old.json.market_positions.map((p: Record<string, string>) => [
+        p.position_fp,
+        p.realized_pnl_dollars,
+        p.fees_paid_dollars,
+      ]),
+    ).toEqual([
+      ['0.00', '4.500000', '0.170000'],
+      ['0.00', '1.800000', '0.000000'],
+    ]);
+    expect(tickers((await send(exchange, clock, 'GET', '/portfolio/positions')).json)).toEqual([DEN]);
+    const cutoff = await send(exchange, clock, 'GET', '/historical/cutoff');
+    expect(cutoff.json.market_positions_last_updated_ts).toBe('2026-11-20T12:02:00Z');
+  });
+
+  it('serves markets settled before market_settled_ts under /historical/markets only', async () => {
+    const { clock, exchange } = exchangeWithPositions();
+    exchange.settle(KC, 'yes');
+    clock.advance(1000);
+    exchange.setHistoricalCutoff({ marketSettled: clock.now() });
+    const old = await send(exchange, clock, 'GET', '/historical/markets?limit=1');
+    expect(tickers(old.json)).toEqual([KC]);
+    expect([old.json.markets[0].result, old.json.cursor]).toEqual(['yes', '']);
+    expect(tickers((await send(exchange, clock, 'GET', '/markets')).json)).toEqual([LV, DEN]);
+    const bySeries = await send(
+      exchange,
+      clock,
+      'GET',
+      `/historical/markets?event_ticker=KXNFLGAME-26NOV30DENBUF`,
+    );
+    expect(tickers(bySeries.json)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The historical side of the fake: a movable cutoff, `/historical/*` reads, and per-fill wire
 // overrides (drift, malformed items, corrections as the exchange would send them).
 import { paginate, parseLimit } from './pagination';
-import type { ExchangeState, FillState } from './state';
+import type { ExchangeState, FillState, MarketState, PositionState } from './state';
 import { fillBody } from './wire';
 import { jsonResponse, nestedError, type WireResponse } from './wire-errors';
 
@@ -38,6 +38,31 @@ export function historicalOf(state: ExchangeState): HistoricalState {
 /** True when the fill is served by `GET /portfolio/fills` (at or after the trades cutoff). */
 export function isLiveFill(state: ExchangeState, fill: FillState): boolean {
   return fill.time >= historicalOf(state).cutoff.tradesCreatedMs;
+}
+
+/**
+ * True when the market is archived: it settled before `market_settled_ts`, so it is served by
+ * `GET /historical/markets` only, no longer by `GET /markets`.
+ */
+export function isArchivedMarket(state: ExchangeState, market: MarketState): boolean {
+  const ms = historicalOf(state).cutoff.marketSettledMs;
+  return market.settlementTs !== undefined && market.settlementTs < ms;
+}
+
+/**
+ * True when the position is archived: as on Kalshi, per whole event — every market of its event
+ * settled before `market_positions_last_updated_ts` — so it is served by
+ * `GET /historical/positions` only, never split between the two lists. Unsettled positions stay live.
+ */
+export function isArchivedPosition(state: ExchangeState, position: PositionState): boolean {
+  const ms = historicalOf(state).cutoff.positionsMs;
+  const market = state.markets.get(position.ticker);
+  if (ms === 0 || market === undefined) return false;
+  for (const m of state.markets.values()) {
+    if (m.eventTicker !== market.eventTicker) continue;
+    if (m.settlementTs === undefined || m.settlementTs >= ms) return false;
+  }
+  return true;
 }
 
 /** A fill's JSON as the exchange sends it now: its body with any override applied. */
@@ -97,14 +122,10 @@ export function historicalRoute(
     );
     return jsonResponse(200, { cursor, fills: page.map((f) => fillWireBody(state, f)) });
   }
-  if ((b === 'orders' || b === 'positions' || b === 'markets' || b === 'trades') && !c) {
-    // The fake archives fills only; the other archives are empty lists.
-    const key = b === 'positions' ? 'market_positions' : b;
-    return jsonResponse(200, {
-      cursor: '',
-      [key]: [],
-      ...(b === 'positions' ? { event_positions: [] } : {}),
-    });
+  if ((b === 'orders' || b === 'trades') && !c) {
+    // The fake archives fills, settled positions and settled markets (see the router); orders and
+    // public trades are empty lists.
+    return jsonResponse(200, { cursor: '', [b]: [] });
   }
   return nestedError(404, 'not_found', 'not found');
 }

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { fillWireBody, isLiveFill } from './historical';
+import { fillWireBody, isArchivedMarket, isArchivedPosition, isLiveFill } from './historical';
 import { type ListSpec, paginate, parseLimit } from './pagination';
 import type { ExchangeState, MarketState, PositionState } from './state';
 import {
@@ -18,6 +18,8 @@ import { exchangeError, jsonResponse, nestedError, type WireResponse } from './w
 
 const LISTS = {
   markets: { operation: 'GetMarkets', defaultLimit: 100, maxLimit: 1000 },
+  historicalMarkets: { operation: 'GetHistoricalMarkets', defaultLimit: 100, maxLimit: 1000 },
+  historicalPositions: { operation: 'GetHistoricalPositions', defaultLimit: 100, maxLimit: 1000 },
   events: { operation: 'GetEvents', defaultLimit: 200, maxLimit: 200 },
   fills: { operation: 'GetFills', defaultLimit: 100, maxLimit: 1000 },
   orders: { operation: 'GetOrders', defaultLimit: 100, maxLimit: 1000 },
@@ -62,11 +64,18 @@ function marketMatches(market: MarketState, query: URLSearchParams): boolean {
   return true;
 }
 
-export function listMarkets(state: ExchangeState, query: URLSearchParams): WireResponse {
-  const limit = parseLimit(query, LISTS.markets);
+/**
+ * `GET /markets` (`archive` false: markets settled before the cutoff are left out) or
+ * `GET /historical/markets` (`archive` true: only those).
+ */
+export function listMarkets(state: ExchangeState, query: URLSearchParams, archive = false): WireResponse {
+  const limit = parseLimit(query, archive ? LISTS.historicalMarkets : LISTS.markets);
   if (typeof limit !== 'number') return limit;
-  const items = [...state.markets.values()].filter((m) => marketMatches(m, query));
-  const { page, cursor } = paginate(items, (m) => m.seq, 'asc', 'markets', query.get('cursor'), limit);
+  const items = [...state.markets.values()].filter(
+    (m) => isArchivedMarket(state, m) === archive && marketMatches(m, query),
+  );
+  const list = archive ? 'historical_markets' : 'markets';
+  const { page, cursor } = paginate(items, (m) => m.seq, 'asc', list, query.get('cursor'), limit);
   return jsonResponse(200, { cursor, markets: page.map((m) => marketBody(state, m)) });
 }
 
@@ -138,13 +147,18 @@ export function getBalance(state: ExchangeState, now: number): WireResponse {
   return jsonResponse(200, balanceBody(state, now));
 }
 
-export function listPositions(state: ExchangeState, query: URLSearchParams): WireResponse {
-  const limit = parseLimit(query, LISTS.positions);
+/**
+ * `GET /portfolio/positions` (`archive` false: positions archived before the cutoff are left out)
+ * or `GET /historical/positions` (`archive` true: only those).
+ */
+export function listPositions(state: ExchangeState, query: URLSearchParams, archive = false): WireResponse {
+  const limit = parseLimit(query, archive ? LISTS.historicalPositions : LISTS.positions);
   if (typeof limit !== 'number') return limit;
   const ticker = query.get('ticker');
   const event = query.get('event_ticker');
   const countFilter = csv(query, 'count_filter');
   const items = [...state.positions.values()].filter((p: PositionState) => {
+    if (isArchivedPosition(state, p) !== archive) return false;
     if (ticker && p.ticker !== ticker) return false;
     if (event && (state.markets.get(p.ticker)?.eventTicker ?? '') !== event) return false;
     if (countFilter) {
@@ -155,7 +169,8 @@ export function listPositions(state: ExchangeState, query: URLSearchParams): Wir
     }
     return true;
   });
-  const { page, cursor } = paginate(items, (p) => p.seq, 'asc', 'positions', query.get('cursor'), limit);
+  const list = archive ? 'historical_positions' : 'positions';
+  const { page, cursor } = paginate(items, (p) => p.seq, 'asc', list, query.get('cursor'), limit);
   return jsonResponse(200, {
     cursor,
     event_positions: eventPositionBodies(state, page),

@@ -50,6 +50,8 @@ export function route(
   if (live) return live;
   if (method === 'GET') {
     if (a === 'exchange' && b === 'status' && !c) return read.exchangeStatus(state);
+    if (a === 'historical' && b === 'positions' && !c) return read.listPositions(state, q, true);
+    if (a === 'historical' && b === 'markets' && !c) return read.listMarkets(state, q, true);
     if (a === 'historical') return historicalRoute(state, q, b, c);
     if (a === 'exchange' && b === 'schedule' && !c) return read.exchangeSchedule();
     if (a === 'exchange' && b === 'user_data_timestamp' && !c) {
