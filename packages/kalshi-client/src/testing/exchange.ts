@@ -3,6 +3,7 @@ import type { RequestHandler } from 'msw';
 import type { FeeRounding } from '../trading-rules/fees';
 import { authenticate } from './internal/auth';
 import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal/buckets';
+import { setCandles } from './internal/candlesticks';
 import { ActiveFault, HTML_BODY } from './internal/faults';
 import { dec } from './internal/format';
 import { historicalOf } from './internal/historical';
@@ -33,6 +34,7 @@ import { marketBody, settlementBody } from './internal/wire';
 import { exchangeError, nestedError, tooManyRequests } from './internal/wire-errors';
 import type { FakeStreamFaultKind, FakeStreamFaultOptions } from './stream-types';
 import type {
+  FakeCandleInput,
   FakeExchangeOptions,
   FakeExchangeServer,
   FakeFault,
@@ -112,6 +114,12 @@ export interface FakeExchange {
    * no patch restores the true body): drift, a malformed item, or a corrected fee or count.
    */
   setFillWire(fillId: string, patch?: Record<string, unknown>): void;
+  /**
+   * Sets a market's candlesticks: served by `GET /series/{s}/markets/{t}/candlesticks`, and once
+   * the market settled before the historical cutoff by `GET /historical/markets/{t}/candlesticks`
+   * only (with the archive's field names).
+   */
+  setCandlesticks(ticker: string, candles: readonly FakeCandleInput[]): void;
   /** Adds (or replaces) a milestone served under `/milestones`. */
   addMilestone(milestone: FakeMilestoneInput): void;
   /** Sets the live data `details` of a milestone (`/live_data/...`), e.g. `{ status: 'final', home_points: 24 }`. */
@@ -416,6 +424,10 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     setFillWire(fillId, patch) {
       if (patch === undefined) historicalOf(state).fillWire.delete(fillId);
       else historicalOf(state).fillWire.set(fillId, { ...patch });
+    },
+    setCandlesticks(ticker, candles) {
+      market(ticker);
+      setCandles(state, ticker, candles);
     },
     addMilestone(milestone) {
       addMilestone(state, milestone);

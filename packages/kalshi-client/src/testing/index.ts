@@ -19,6 +19,7 @@ export { kalshiDateCode, NFL_TEAM_NAMES, nflEventTicker, nflMarkets } from './nf
 export type { FakeStreamFaultKind, FakeStreamFaultOptions, FakeStreamOptions } from './stream-types';
 export type {
   FakeBucketOptions,
+  FakeCandleInput,
   FakeEventInput,
   FakeExchangeKey,
   FakeExchangeOptions,
