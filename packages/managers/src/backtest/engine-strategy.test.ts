@@ -142,7 +142,7 @@ describe('the engine strategy in the backtester and in the engine', () => {
         ),
       );
       expect(report.strategy).toBe('nfl_edge@1.0');
-      // Quarter Kelly on $1000, capped at 5 % ($50): 80 × 0.60 = $48, then 83 × 0.58 = $48.14.
+      // Kelly-sized on $1000: 80 × 0.60 = $48 held, then 83 × 0.58 = $48.14 more.
       expect(inEngine.seen.map((s) => [s.exposure, s.intents])).toEqual([
         [
           '0',
