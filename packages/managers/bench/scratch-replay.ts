@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { openStore } from '@precog/scd2-store';
+
 const url = process.env.DATABASE_URL as string;
 const schema = 'bench_scratch';
 const admin = await openStore({ databaseUrl: url, poolSize: 1 });
@@ -8,7 +9,8 @@ if (process.env.SEED === '1') {
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.query(`CREATE SCHEMA ${schema}`);
 }
-const u = new URL(url); u.searchParams.set('options', `-c search_path=${schema}`);
+const u = new URL(url);
+u.searchParams.set('options', `-c search_path=${schema}`);
 const store = await openStore({ databaseUrl: u.toString(), poolSize: 2 });
 if (process.env.SEED === '1') {
   await store.migrate();
@@ -39,18 +41,35 @@ const variants: Record<string, string> = {
 const pageSize = Number(process.env.PAGE ?? 5000);
 for (const name of (process.env.V ?? Object.keys(variants).join(',')).split(',')) {
   const cols = variants[name];
-  const t0 = performance.now(); const c0 = process.cpuUsage();
-  let after: any = null; let n = 0;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let after: any = null;
+  let n = 0;
   for (;;) {
     const params: unknown[] = [after?.start_us ?? null, after?.id ?? 0, pageSize];
-    const lower = after === null ? 'AND $1::int8 IS NULL AND $2::int8 = 0' : `AND (row_start_ts, id) > ((timestamptz 'epoch' + $1::int8 * interval '1 microsecond'), $2::int8)`;
-    const { rows } = await store.query<any>(`SELECT ${cols} FROM markets WHERE platform_id = 'kalshi' ${lower} ORDER BY row_start_ts, id LIMIT $3`, params);
+    const lower =
+      after === null
+        ? 'AND $1::int8 IS NULL AND $2::int8 = 0'
+        : `AND (row_start_ts, id) > ((timestamptz 'epoch' + $1::int8 * interval '1 microsecond'), $2::int8)`;
+    const { rows } = await store.query<any>(
+      `SELECT ${cols} FROM markets WHERE platform_id = 'kalshi' ${lower} ORDER BY row_start_ts, id LIMIT $3`,
+      params,
+    );
     n += rows.length;
     if (rows.length < pageSize) break;
     after = rows[rows.length - 1];
     if (after.start_us === undefined) after = { start_us: 0, id: after.id };
   }
   const c = process.cpuUsage(c0);
-  console.log(name, n, 'wall', ((performance.now() - t0) / 1000).toFixed(2), 's client cpu', ((c.user + c.system) / 1e6).toFixed(2), 's');
+  console.log(
+    name,
+    n,
+    'wall',
+    ((performance.now() - t0) / 1000).toFixed(2),
+    's client cpu',
+    ((c.user + c.system) / 1e6).toFixed(2),
+    's',
+  );
 }
-await store.close(); await admin.close();
+await store.close();
+await admin.close();

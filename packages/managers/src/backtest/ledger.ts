@@ -152,7 +152,10 @@ export class BacktestLedger {
         this.close(f.ticker, before, position, position.realizedPnl.gt(ZERO));
       } else {
         before.position = position;
-        this.setMark(before, before.mark ?? f.price, f.time);
+        // The quantity changed: re-mark at the same bid (cleared first, so the value is recomputed).
+        const bid = before.mark ?? f.price;
+        before.mark = null;
+        this.setMark(before, bid, f.time);
       }
     }
     this.recordExposure(f.time);
@@ -241,13 +244,16 @@ export class BacktestLedger {
   }
 
   private setMark(held: Held, bid: Decimal, time: number): void {
+    held.markTime = time;
+    // The replay hands out one Decimal per price: the same object is the same mark, nothing moves.
+    if (bid === held.mark) return;
     const value = bid.times(held.position.quantity);
-    const changed = !value.eq(held.markValue);
-    this.markTotal = this.markTotal.minus(held.markValue).plus(value);
+    const delta = value.minus(held.markValue);
     held.mark = bid;
     held.markValue = value;
-    held.markTime = time;
-    if (changed) this.recordEquity(time);
+    if (delta.isZero()) return;
+    this.markTotal = this.markTotal.plus(delta);
+    this.recordEquity(time);
   }
 
   private recordExposure(time: number): void {
@@ -257,9 +263,12 @@ export class BacktestLedger {
 
   private recordEquity(time: number): void {
     const equity = this.currentEquity();
-    if (equity.gt(this.peak)) this.peak = equity;
-    const drawdown = this.peak.minus(equity);
-    if (drawdown.gt(this.maxDrawdown)) this.maxDrawdown = drawdown;
+    if (equity.gt(this.peak)) {
+      this.peak = equity;
+    } else {
+      const drawdown = this.peak.minus(equity);
+      if (drawdown.gt(this.maxDrawdown)) this.maxDrawdown = drawdown;
+    }
     const last = this.equity[this.equity.length - 1];
     if (last !== undefined && last.time === time) last.value = equity;
     else this.equity.push({ time, value: equity });
