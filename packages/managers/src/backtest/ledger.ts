@@ -62,7 +62,10 @@ export class BacktestLedger {
   private readonly held = new Map<string, Held>();
   private readonly scoring = new Map<string, ScoredEntry[]>();
   private readonly settled = new Set<string>();
-  private markTotal = ZERO;
+  /** Cash + every open position at its mark, kept up to date (one addition per mark change). */
+  private equityNow: Decimal;
+  /** `peak − maxDrawdown`: equity below it is a new maximum drawdown (one comparison per mark). */
+  private floor: Decimal;
   private costTotal = ZERO;
   private peak: Decimal;
   private fillSeq = 0;
@@ -73,6 +76,8 @@ export class BacktestLedger {
   ) {
     this.cash = bankroll;
     this.peak = bankroll;
+    this.equityNow = bankroll;
+    this.floor = bankroll;
     this.equity.push({ time: Number.NaN, value: bankroll });
   }
 
@@ -134,8 +139,7 @@ export class BacktestLedger {
     });
     this.fees = this.fees.plus(f.fee);
     const amount = f.price.times(f.count);
-    this.cash =
-      f.action === 'buy' ? this.cash.minus(amount).minus(f.fee) : this.cash.plus(amount).minus(f.fee);
+    this.addCash(f.action === 'buy' ? amount.neg().minus(f.fee) : amount.minus(f.fee));
     const before = this.held.get(f.ticker);
     if (before === undefined) {
       const position = openPosition(fill);
@@ -180,7 +184,12 @@ export class BacktestLedger {
 
   /** Equity now: cash plus the open positions at their marks. */
   currentEquity(): Decimal {
-    return this.cash.plus(this.markTotal);
+    return this.equityNow;
+  }
+
+  private addCash(delta: Decimal): void {
+    this.cash = this.cash.plus(delta);
+    this.equityNow = this.equityNow.plus(delta);
   }
 
   private score(f: LedgerFill): void {
@@ -219,7 +228,7 @@ export class BacktestLedger {
       fee: ZERO,
       createdAt: time,
     });
-    this.cash = this.cash.plus(payout);
+    this.addCash(payout);
     this.costTotal = this.costTotal.minus(position.costBasis);
     this.settlements.push({
       ticker,
@@ -236,7 +245,7 @@ export class BacktestLedger {
   }
 
   private close(ticker: string, held: Held, closed: Position, won: boolean): void {
-    this.markTotal = this.markTotal.minus(held.markValue);
+    this.equityNow = this.equityNow.minus(held.markValue);
     this.held.delete(ticker);
     this.realizedPnl = this.realizedPnl.plus(closed.realizedPnl);
     if (won) this.wins += 1;
@@ -252,7 +261,7 @@ export class BacktestLedger {
     held.mark = bid;
     held.markValue = value;
     if (delta.isZero()) return;
-    this.markTotal = this.markTotal.plus(delta);
+    this.equityNow = this.equityNow.plus(delta);
     this.recordEquity(time);
   }
 
@@ -265,9 +274,11 @@ export class BacktestLedger {
     const equity = this.currentEquity();
     if (equity.gt(this.peak)) {
       this.peak = equity;
-    } else {
-      const drawdown = this.peak.minus(equity);
-      if (drawdown.gt(this.maxDrawdown)) this.maxDrawdown = drawdown;
+      this.floor = equity.minus(this.maxDrawdown);
+    } else if (equity.lt(this.floor)) {
+      // peak − equity > maxDrawdown ⇔ equity < floor; the new floor is then the equity itself.
+      this.maxDrawdown = this.peak.minus(equity);
+      this.floor = equity;
     }
     const last = this.equity[this.equity.length - 1];
     if (last !== undefined && last.time === time) last.value = equity;
