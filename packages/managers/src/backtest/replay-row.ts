@@ -1,6 +1,6 @@
 // How one market version travels from the database to the replay, cheaply. The server packs
 // every field into one text value (one column: the driver builds one small object per row), and
-// the client splits it. Prices are NUMERIC(10,6) in [0, 1], sent as `d.dddddd`: read as the
+// the client scans it once. Prices are NUMERIC(10,6) in [0, 1], sent as `d.dddddd`: read as the
 // integer n of n/10^6 dollars and taken from a table of Decimals built once, instead of a Decimal parsed
 // per field. Volume, displayed sizes and close times repeat from version to version: cached by
 // their text. Measured in docs/benchmarks.md: NUMERIC → Decimal parsing and per-field row
@@ -48,28 +48,38 @@ const SCALE = 1_000_000;
 /** Decimal of n/10^6 for n in 0..10^6, each built once on first use. */
 const prices: (Decimal | undefined)[] = [];
 
-/** `d.dddddd` → n of n/10^6 (the NUMERIC(10,6) text of a price in [0, 1]); -1 for another shape. */
-function scaledPrice(text: string): number {
-  if (text.length !== 8 || text.charCodeAt(1) !== 46) return -1;
-  let n = text.charCodeAt(0) - 48;
-  for (let i = 2; i < 8; i++) {
-    const digit = text.charCodeAt(i) - 48;
+/**
+ * `d.dddddd` at r[start, end) → n of n/10^6 (the NUMERIC(10,6) text of a price in [0, 1]), read
+ * from the character codes (no substring); -1 for another shape.
+ */
+function scaledPrice(r: string, start: number, end: number): number {
+  if (end - start !== 8 || r.charCodeAt(start + 1) !== 46) return -1;
+  let n = r.charCodeAt(start) - 48;
+  for (let i = start + 2; i < end; i++) {
+    const digit = r.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return -1;
     n = n * 10 + digit;
   }
   return n >= 0 && n <= SCALE ? n : -1;
 }
 
-function priceOf(field: string): Decimal | null {
-  if (field === '') return null;
-  const n = scaledPrice(field);
-  if (n < 0) return decimals.get(field);
+function priceAt(r: string, start: number, end: number): Decimal | null {
+  if (start === end) return null;
+  const n = scaledPrice(r, start, end);
+  if (n < 0) return decimals.get(r.slice(start, end));
   let d = prices[n];
   if (d === undefined) {
     d = new Decimal(n).div(SCALE);
     prices[n] = d;
   }
   return d;
+}
+
+/** A non-negative integer at r[start, end) (ids, microseconds: below 2^53, so exact). */
+function integerAt(r: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) n = n * 10 + (r.charCodeAt(i) - 48);
+  return n;
 }
 
 /** Values by their text, for fields that repeat; bounded: emptied when it reaches `limit` entries. */
@@ -96,35 +106,77 @@ const times = new TextCache((t) => {
   return Number.isNaN(ms) ? null : ms;
 });
 
-const decimalOf = (field: string) => (field === '' ? null : decimals.get(field));
+const decimalAt = (r: string, start: number, end: number) =>
+  start === end ? null : decimals.get(r.slice(start, end));
 
 /** The row id and start (µs since the epoch) of a packed row, for the keyset. */
 export function packedKey(row: PackedRow): { id: number; startUs: number } {
   const a = row.r.indexOf(SEP);
   const b = row.r.indexOf(SEP, a + 1);
-  return { id: Number(row.r.slice(0, a)), startUs: Number(row.r.slice(a + 1, b)) };
+  return { id: integerAt(row.r, 0, a), startUs: integerAt(row.r, a + 1, b) };
+}
+
+/** The field boundaries of the row being read: one scan, no array of substrings. */
+let at = 0;
+let fieldStart = 0;
+let fieldEnd = 0;
+
+function nextField(r: string): void {
+  fieldStart = at;
+  const sep = r.indexOf(SEP, at);
+  fieldEnd = sep === -1 ? r.length : sep;
+  at = fieldEnd + 1;
 }
 
 /** A packed row as a {@link ReplayedMarket}; `fromMs` moves a version started earlier to `from`. */
 export function parsePacked(row: PackedRow, fromMs: number | null): ReplayedMarket {
-  const f = row.r.split(SEP);
-  const startMs = Math.floor(Number(f[1]) / 1000);
-  const close = f[10] as string;
+  const r = row.r;
+  at = 0;
+  nextField(r);
+  const id = integerAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const startMs = Math.floor(integerAt(r, fieldStart, fieldEnd) / 1000);
+  nextField(r);
+  const yesBid = priceAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const yesAsk = priceAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const noBid = priceAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const noAsk = priceAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const lastPrice = priceAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const volume = decimalAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const yesBidSize = decimalAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const yesAskSize = decimalAt(r, fieldStart, fieldEnd);
+  nextField(r);
+  const closeTime = fieldStart === fieldEnd ? null : times.get(r.slice(fieldStart, fieldEnd));
+  nextField(r);
+  const status = r.slice(fieldStart, fieldEnd);
+  nextField(r);
+  const result = r.slice(fieldStart, fieldEnd);
+  nextField(r);
+  const ticker = r.slice(fieldStart, fieldEnd);
+  nextField(r);
+  const eventTicker = r.slice(fieldStart, fieldEnd);
   return {
-    id: Number(f[0]),
-    ticker: f[13] as string,
-    eventTicker: f[14] as string,
-    status: f[11] as string,
-    yesBid: priceOf(f[2] as string),
-    yesAsk: priceOf(f[3] as string),
-    noBid: priceOf(f[4] as string),
-    noAsk: priceOf(f[5] as string),
-    lastPrice: priceOf(f[6] as string),
-    volume: decimalOf(f[7] as string),
-    yesBidSize: decimalOf(f[8] as string),
-    yesAskSize: decimalOf(f[9] as string),
-    result: f[12] as string,
-    closeTime: close === '' ? null : times.get(close),
+    id,
+    ticker,
+    eventTicker,
+    status,
+    yesBid,
+    yesAsk,
+    noBid,
+    noAsk,
+    lastPrice,
+    volume,
+    yesBidSize,
+    yesAskSize,
+    result,
+    closeTime,
     time: fromMs !== null && startMs < fromMs ? fromMs : startMs,
   };
 }
