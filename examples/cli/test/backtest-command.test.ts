@@ -5,6 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  backtestReportToJson,
+  EdgeKellyStrategy,
+  edgeKellyStrategySchema,
+  runBacktest,
+} from '@precog/managers';
 import { type MarketInput, openStore, type Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -68,6 +74,10 @@ const backends = SERVER === undefined ? ['pglite'] : ['pglite', 'postgres'];
 describe.each(backends)('precog backtest on %s', (backend) => {
   let dir: string;
   let schema: string | null = null;
+  const openTestStore = () =>
+    backend === 'postgres'
+      ? openStore({ databaseUrl: process.env.DATABASE_URL })
+      : openStore({ dataDir: join(dir, '.precog', 'pglite') });
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'precog-backtest-'));
@@ -220,5 +230,62 @@ describe.each(backends)('precog backtest on %s', (backend) => {
       stderr: 'precog: to (2026-05-01T00:00:00.000Z) must be after from (2026-06-01T00:00:00.000Z)\n',
     });
     expect(existsSync(join(dir, 'missing.csv'))).toBe(false);
+  });
+
+  it("--strategy name@version runs the engine's EdgeKellyStrategy built from the stored version", async () => {
+    const config = {
+      type: 'edge_kelly',
+      minEdge: { strategy: '0.05' },
+      exits: { stopLossPct: null, profitTargetPct: null, earlyExitEdge: null, edgeDisappearedBelow: null },
+    };
+    const created = await precog(
+      'strategies',
+      'create',
+      '--name',
+      'nfl-edge',
+      '--version',
+      '1',
+      '--config-json',
+      JSON.stringify(config),
+    );
+    expect(created.code).toBe(0);
+    const run = await precog(
+      '--json',
+      'backtest',
+      '--strategy',
+      'nfl-edge@1',
+      '--probabilities',
+      'p.csv',
+      '--bankroll',
+      '1000',
+      '--no-record',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as { strategy: string; trades: { ticker: string; count: string }[] };
+    expect(doc.strategy).toBe('nfl-edge@1');
+    // The same object, built here from the same config, on the same store: the same document.
+    const store = await openTestStore();
+    try {
+      const report = await runBacktest(store, {
+        strategy: new EdgeKellyStrategy({
+          name: 'nfl-edge',
+          version: '1',
+          config: edgeKellyStrategySchema.parse(config),
+        }),
+        probability: (t) =>
+          ({ 'KXA-1': new Decimal('0.70'), 'KXB-1': new Decimal('0.20'), 'KXC-1': new Decimal('0.40') })[t] ??
+          null,
+        bankroll: 1000,
+        model: 'p.csv',
+      });
+      expect(doc).toEqual(JSON.parse(JSON.stringify(backtestReportToJson(report))));
+    } finally {
+      await store.close();
+    }
+    // Kelly-sized entries on all three markets (not the fixed 10 of the edge rule), and a top-up
+    // on B when its NO ask falls from 0.70 to 0.60 (the strategy buys what its Kelly size lacks).
+    expect(doc.trades.map((t) => t.ticker)).toEqual(['KXA-1', 'KXB-1', 'KXC-1', 'KXB-1']);
+    expect(doc.trades.every((t) => t.count !== '10')).toBe(true);
   });
 });
