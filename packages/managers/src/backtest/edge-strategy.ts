@@ -36,6 +36,9 @@ export interface EdgeStrategyOptions {
   feeSchedule?: FeeSchedule | undefined;
 }
 
+/** No intent: one frozen array, not one per version. */
+const NOTHING: readonly BacktestIntent[] = Object.freeze([]);
+
 interface Candidate {
   side: Side;
   ask: Decimal;
@@ -118,9 +121,9 @@ export function edgeStrategy(options: EdgeStrategyOptions): BacktestStrategy {
     return scaled.gte(minEdge.times(count)) ? scaled : null;
   };
 
-  const enter = (market: ReplayedMarket, context: BacktestContext): BacktestIntent[] => {
+  const enter = (market: ReplayedMarket, context: BacktestContext): readonly BacktestIntent[] => {
     const p = options.probability(market.ticker);
-    if (p === null) return [];
+    if (p === null) return NOTHING;
     const candidates: Candidate[] = [];
     if (market.yesAsk?.gt(ZERO) && market.yesAsk.lt(ONE))
       candidates.push({ side: 'yes', ask: market.yesAsk, probability: p });
@@ -138,7 +141,7 @@ export function edgeStrategy(options: EdgeStrategyOptions): BacktestStrategy {
         (fixed !== null ? scaled.gt(best.scaled) : scaled.div(count).gt(best.scaled.div(best.count)));
       if (better) best = { c, count, scaled };
     }
-    if (best === null) return [];
+    if (best === null) return NOTHING;
     return [
       {
         action: 'enter',
@@ -155,9 +158,9 @@ export function edgeStrategy(options: EdgeStrategyOptions): BacktestStrategy {
   return {
     label: options.label ?? 'edge',
     decide(market, context) {
-      if (market.status !== 'active' || context.hasPendingOrder(market.ticker)) return [];
+      if (market.status !== 'active' || context.hasPendingOrder(market.ticker)) return NOTHING;
       if (context.position(market.ticker) !== null) {
-        return exits === null ? [] : exits(market, snapshotOfVersion(market), context);
+        return exits === null ? NOTHING : exits(market, snapshotOfVersion(market), context);
       }
       return enter(market, context);
     },
