@@ -8,7 +8,9 @@
  * strategy) as the baseline, then the full backtest. Memory: peak heap above the heap before
  * the run, sampled every 50 ms (the loop awaits each page, so the sampler runs).
  *
- * Run: `pnpm --filter @precog/managers bench:backtest` (BENCH_VERSIONS_PER_MARKET to shrink).
+ * Run: `pnpm --filter @precog/managers bench:backtest` (BENCH_VERSIONS_PER_MARKET to shrink;
+ * BENCH_PGLITE_VERSIONS_PER_MARKET for PGlite alone). Each step also
+ * prints this process's CPU time, which a loaded machine inflates less than wall time.
  */
 import { performance } from 'node:perf_hooks';
 import { openStore, type Store } from '@precog/scd2-store';
@@ -19,31 +21,37 @@ import { runBacktest } from '../src/backtest/run-backtest';
 
 const MARKETS = 1000;
 const PER_MARKET = Number(process.env.BENCH_VERSIONS_PER_MARKET ?? 1000);
+// PGlite (WASM, in this process) can be given a smaller history; by default the same.
+const PGLITE_PER_MARKET = Number(process.env.BENCH_PGLITE_VERSIONS_PER_MARKET ?? PER_MARKET);
 
-async function seed(store: Store): Promise<void> {
+async function seed(store: Store, perMarket: number): Promise<void> {
   await store.query(`
 INSERT INTO markets (ticker, event_ticker, status, yes_bid, yes_ask, no_bid, no_ask, result,
                      row_current_ind, row_start_ts, row_end_ts)
 SELECT 'KXBENCH-' || m, 'KXBENCH',
-       CASE WHEN k = ${PER_MARKET - 1} AND m % 2 = 0 THEN 'settled' ELSE 'active' END,
+       CASE WHEN k = ${perMarket - 1} AND m % 2 = 0 THEN 'settled' ELSE 'active' END,
        b.bid, b.bid + 0.02, 0.98 - b.bid, 1 - b.bid,
-       CASE WHEN k = ${PER_MARKET - 1} AND m % 2 = 0 THEN (CASE WHEN m % 4 = 0 THEN 'yes' ELSE 'no' END) ELSE '' END,
-       k = ${PER_MARKET - 1},
+       CASE WHEN k = ${perMarket - 1} AND m % 2 = 0 THEN (CASE WHEN m % 4 = 0 THEN 'yes' ELSE 'no' END) ELSE '' END,
+       k = ${perMarket - 1},
        timestamptz '2026-01-01' + k * interval '1 minute' + m * interval '1 millisecond',
-       CASE WHEN k = ${PER_MARKET - 1} THEN NULL
+       CASE WHEN k = ${perMarket - 1} THEN NULL
             ELSE timestamptz '2026-01-01' + (k + 1) * interval '1 minute' + m * interval '1 millisecond' END
-FROM generate_series(0, ${MARKETS - 1}) AS m, generate_series(0, ${PER_MARKET - 1}) AS k,
+FROM generate_series(0, ${MARKETS - 1}) AS m, generate_series(0, ${perMarket - 1}) AS k,
      LATERAL (SELECT round(0.30 + 0.40 * ((m * 7919 + k * 104729) % 1000) / 1000.0, 2) AS bid) AS b`);
   await store.query('ANALYZE markets');
 }
 
 // The model: a third of the markets have an edge somewhere in their history, the rest none.
+const EDGE = new Decimal('0.62');
+const NONE = new Decimal('0.5');
 const probability = (ticker: string): Decimal | null => {
   const m = Number(ticker.slice('KXBENCH-'.length));
-  return m % 3 === 0 ? new Decimal('0.62') : new Decimal('0.5');
+  return m % 3 === 0 ? EDGE : NONE;
 };
 
-async function measure<T>(what: () => Promise<T>): Promise<{ ms: number; peakMb: number; value: T }> {
+async function measure<T>(
+  what: () => Promise<T>,
+): Promise<{ ms: number; cpuMs: number; peakMb: number; value: T }> {
   global.gc?.();
   const base = process.memoryUsage().heapUsed;
   let peak = base;
@@ -51,17 +59,20 @@ async function measure<T>(what: () => Promise<T>): Promise<{ ms: number; peakMb:
     peak = Math.max(peak, process.memoryUsage().heapUsed);
   }, 50);
   const start = performance.now();
+  const cpu = process.cpuUsage();
   const value = await what();
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, peakMb: (peak - base) / 2 ** 20, value };
+  return { ms, cpuMs, peakMb: (peak - base) / 2 ** 20, value };
 }
 
-async function bench(name: string, store: Store): Promise<void> {
+async function bench(name: string, store: Store, perMarket: number): Promise<void> {
   await store.migrate();
   const seedStart = performance.now();
-  await seed(store);
+  await seed(store, perMarket);
   const seedMs = performance.now() - seedStart;
   const read = await measure(async () => {
     let n = 0;
@@ -76,7 +87,7 @@ async function bench(name: string, store: Store): Promise<void> {
   );
   const r = run.value;
   console.log(
-    `${name}: ${read.value} versions seeded in ${(seedMs / 1000).toFixed(1)} s | replay only ${(read.ms / 1000).toFixed(2)} s, peak heap +${read.peakMb.toFixed(0)} MB | backtest ${(run.ms / 1000).toFixed(2)} s, peak heap +${run.peakMb.toFixed(0)} MB | ${r.trades.length} trades, ${r.settlements.length} settled, ${r.open.length} open, net P&L ${r.pnl.toFixed()}`,
+    `${name}: ${read.value} versions seeded in ${(seedMs / 1000).toFixed(1)} s | replay only ${(read.ms / 1000).toFixed(2)} s (client CPU ${(read.cpuMs / 1000).toFixed(2)} s), peak heap +${read.peakMb.toFixed(0)} MB | backtest ${(run.ms / 1000).toFixed(2)} s (client CPU ${(run.cpuMs / 1000).toFixed(2)} s), peak heap +${run.peakMb.toFixed(0)} MB | ${r.trades.length} trades, ${r.settlements.length} settled, ${r.open.length} open, net P&L ${r.pnl.toFixed()}`,
   );
 }
 
@@ -89,7 +100,7 @@ if (url !== undefined && url !== '') {
   u.searchParams.set('options', `-c search_path=${schema}`);
   const store = await openStore({ databaseUrl: u.toString(), poolSize: 2 });
   try {
-    await bench('PostgreSQL', store);
+    await bench('PostgreSQL', store, PER_MARKET);
   } finally {
     await store.close();
     await admin.query(`DROP SCHEMA ${schema} CASCADE`);
@@ -99,7 +110,7 @@ if (url !== undefined && url !== '') {
 if (process.env.BENCH_SKIP_PGLITE !== '1') {
   const store = await openStore();
   try {
-    await bench('PGlite', store);
+    await bench('PGlite', store, PGLITE_PER_MARKET);
   } finally {
     await store.close();
   }

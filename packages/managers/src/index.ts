@@ -11,6 +11,8 @@ export type {
 export { backfillMarkets } from './backtest/backfill';
 export type { EdgeStrategyOptions } from './backtest/edge-strategy';
 export { edgeStrategy } from './backtest/edge-strategy';
+export type { BacktestEngineStrategyOptions } from './backtest/engine-strategy';
+export { backtestEngineStrategy } from './backtest/engine-strategy';
 export type { EquityCurveSvgOptions } from './backtest/equity-svg';
 export { equityCurveSvg } from './backtest/equity-svg';
 export { BacktestInputError, ProbabilitiesFileError } from './backtest/errors';
@@ -31,9 +33,15 @@ export type {
   BacktestTrade,
   BrierScores,
 } from './backtest/report';
+export { snapshotOfVersion } from './backtest/rule-exits';
 export type { RunBacktestOptions } from './backtest/run-backtest';
 export { runBacktest } from './backtest/run-backtest';
-export type { BacktestContext, BacktestIntent, BacktestStrategy } from './backtest/strategy';
+export type {
+  BacktestContext,
+  BacktestIntent,
+  BacktestPendingOrder,
+  BacktestStrategy,
+} from './backtest/strategy';
 // Configuration schemas (zod) for configs stored as JSON
 export {
   circuitBreakerConfigSchema,

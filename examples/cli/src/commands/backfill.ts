@@ -1,12 +1,36 @@
 // `precog backfill markets --series <ticker> --from <date>`: a series' markets and hourly
 // candlesticks into the store as SCD2 versions, for `precog backtest` (see docs/backtest.md).
-import { backfillMarkets } from '@precog/managers';
+import { type BackfillResult, backfillMarkets } from '@precog/managers';
 import { type Command, Option } from 'commander';
 import { globalOptionsOf } from '../cli/global-options';
 import { printResult } from '../cli/output';
 import { runAction } from '../cli/run-action';
 import { openSyncSession } from '../sync/session';
 import { parseWindowDate } from './backtest-run';
+
+/** `KXNFLGAME: 120 markets (80 from the archive), 9,400 candles, 9,520 versions written`. */
+function progressText(series: string, r: BackfillResult): string {
+  return `${series}: ${r.markets} markets (${r.historicalMarkets} from the archive), ${r.candles} candles, ${r.versions} versions written`;
+}
+
+/**
+ * A progress line on stderr, rewritten after each batch of markets, when stderr is a terminal
+ * (long runs: thousands of candle requests); nothing otherwise.
+ */
+function progressLine(series: string): { update(r: BackfillResult): void; end(): void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, end: () => undefined };
+  let shown = false;
+  return {
+    update(r) {
+      shown = true;
+      process.stderr.write(`\r\u001b[2Kbackfill ${progressText(series, r)}`);
+    },
+    end() {
+      if (shown) process.stderr.write('\n');
+      shown = false;
+    },
+  };
+}
 
 interface BackfillMarketsCliOptions {
   series: string;
@@ -35,21 +59,24 @@ export function register(program: Command): void {
         const from = parseWindowDate('--from', options.from) as Date;
         const to = parseWindowDate('--to', options.to);
         const session = await openSyncSession(command, { signed: false });
+        const progress = progressLine(options.series);
         try {
           const result = await backfillMarkets(session.client, session.store, {
             seriesTicker: options.series,
             from,
             to,
             periodMinutes: Number(options.period) as 1 | 60 | 1440,
+            onProgress: (r) => progress.update(r),
           });
           printResult(
             globalOptionsOf(command),
             { store: session.where, series: options.series, ...result },
             (r) =>
-              `backfilled ${r.series}: ${r.markets} markets, ${r.candles} candles, ${r.versions} versions written to ${r.store}` +
+              `backfilled ${r.series}: ${r.markets} markets (${r.historicalMarkets} from the archive), ${r.candles} candles, ${r.versions} versions written to ${r.store}` +
               (r.skipped > 0 ? ` (${r.skipped} older than the stored history skipped)` : ''),
           );
         } finally {
+          progress.end();
           await session.close();
         }
       }),

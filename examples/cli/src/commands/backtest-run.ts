@@ -6,11 +6,14 @@ import {
   BacktestInputError,
   type BacktestReport,
   DEFAULT_MIN_EDGE,
+  EdgeKellyStrategy,
+  type EdgeKellyStrategyConfig,
   type EdgeStrategyOptions,
   edgeStrategy,
   exitConfig,
   ModelManager,
   parseProbabilitiesCsv,
+  type RunBacktestOptions,
   recordBacktestRun,
   runBacktest,
   StrategyManager,
@@ -107,48 +110,63 @@ export async function runBacktestCommand(
   const table = readProbabilities(options.probabilities);
 
   let strategyId: number | null = null;
-  let strategyLabel = 'edge';
+  let strategyRef: [string, string] | null = null;
+  let config: EdgeKellyStrategyConfig | null = null;
   let modelId: number | null = null;
   let modelLabel = options.probabilities;
-  const edge: Omit<EdgeStrategyOptions, 'probability'> = {};
-  let shrink = new Decimal(0);
   if (options.strategy !== undefined) {
-    const version = await new StrategyManager(store.strategies).find(
-      ...splitRef('--strategy', options.strategy),
-    );
+    strategyRef = splitRef('--strategy', options.strategy);
+    const version = await new StrategyManager(store.strategies).find(...strategyRef);
     strategyId = version.id;
-    strategyLabel = `${version.name}@${version.version}`;
-    const config = version.parsed;
-    shrink = config.shrink;
-    edge.minEdge = config.minEdge.strategy ?? config.minEdge.global ?? DEFAULT_MIN_EDGE;
-    edge.sizing = config.sizing;
-    edge.exits = config.exits;
-    edge.trailingStop = config.trailingStop;
-  } else {
-    edge.exits = exitConfig();
+    config = version.parsed as EdgeKellyStrategyConfig;
   }
   if (options.model !== undefined) {
     const version = await new ModelManager(store.models).find(...splitRef('--model', options.model));
     modelId = version.id;
     modelLabel = `${version.name}@${version.version} (${options.probabilities})`;
   }
-  if (minEdgeFlag !== undefined) edge.minEdge = minEdgeFlag;
-  if (contracts !== undefined) edge.contracts = contracts;
-  else if (bankroll.isZero())
+  if (contracts === undefined && bankroll.isZero())
     throw new UsageError('Kelly sizing needs --bankroll <dollars>; or give --contracts N');
-  if (options.exits === 'none') edge.exits = null;
 
   try {
-    const strategy = edgeStrategy({
-      ...edge,
-      label: strategyLabel,
-      probability: (ticker) => {
-        const p = table.get(ticker);
-        return p === undefined ? null : shrinkProbability(p, shrink);
-      },
-    });
+    let strategy: RunBacktestOptions['strategy'];
+    let minEdge: Decimal.Value | undefined;
+    const probability = (ticker: string) => table.get(ticker) ?? null;
+    if (config !== null && strategyRef !== null && contracts === undefined) {
+      // The engine's own strategy object, as `precog run` builds it from the stored version.
+      const own =
+        minEdgeFlag === undefined
+          ? config
+          : { ...config, minEdge: { ...config.minEdge, strategy: minEdgeFlag } };
+      minEdge = own.minEdge.strategy ?? own.minEdge.global;
+      strategy = new EdgeKellyStrategy({ name: strategyRef[0], version: strategyRef[1], config: own });
+    } else {
+      // A fixed size N: the documented edge rule (docs/backtest.md), with the strategy's settings.
+      const edge: Omit<EdgeStrategyOptions, 'probability'> = {
+        label: strategyRef === null ? 'edge' : strategyRef.join('@'),
+        exits: options.exits === 'none' ? null : (config?.exits ?? exitConfig()),
+        trailingStop: config?.trailingStop ?? null,
+        minEdge:
+          minEdgeFlag ??
+          (config === null
+            ? DEFAULT_MIN_EDGE
+            : (config.minEdge.strategy ?? config.minEdge.global ?? DEFAULT_MIN_EDGE)),
+        ...(contracts === undefined ? {} : { contracts }),
+        ...(config === null ? {} : { sizing: config.sizing }),
+      };
+      minEdge = edge.minEdge;
+      const shrink = config?.shrink ?? new Decimal(0);
+      strategy = edgeStrategy({
+        ...edge,
+        probability: (ticker) => {
+          const p = table.get(ticker);
+          return p === undefined ? null : shrinkProbability(p, shrink);
+        },
+      });
+    }
     const report = await runBacktest(store, {
       strategy,
+      probability,
       model: modelLabel,
       from,
       to,
@@ -163,7 +181,7 @@ export async function runBacktestCommand(
           modelId,
           options: {
             probabilities: options.probabilities,
-            minEdge: edge.minEdge === undefined ? null : new Decimal(edge.minEdge).toFixed(),
+            minEdge: minEdge === undefined ? null : new Decimal(minEdge).toFixed(),
             contracts: contracts?.toFixed() ?? null,
             exits: options.exits,
             latencyMs: Number(options.latencyMs),

@@ -61,7 +61,7 @@ export function register(program: Command): void {
     .description("replay a strategy over the store's market history, with Kalshi's fees and settlement")
     .option(
       '--strategy <name@version>',
-      'a stored strategy version (edge_kelly): its min edge, sizing and exit rules',
+      "a stored strategy version (edge_kelly), run as the engine runs it (Kelly-sized); with --contracts N, the fixed-size edge rule with the version's min edge and exit rules",
     )
     .option(
       '--model <name@version>',

@@ -3,6 +3,7 @@ import type { RequestHandler } from 'msw';
 import type { FeeRounding } from '../trading-rules/fees';
 import { authenticate } from './internal/auth';
 import { endpointCost, FakeTokenBucket, KALSHI_ENDPOINT_COSTS } from './internal/buckets';
+import { setCandles } from './internal/candlesticks';
 import { ActiveFault, HTML_BODY } from './internal/faults';
 import { dec } from './internal/format';
 import { historicalOf } from './internal/historical';
@@ -39,6 +40,7 @@ import type {
   FakeStreamSubscription,
 } from './stream-types';
 import type {
+  FakeCandleInput,
   FakeExchangeOptions,
   FakeExchangeServer,
   FakeFault,
@@ -123,6 +125,12 @@ export interface FakeExchange {
    * (`undefined` removes a field; no patch restores the true body): drift or a malformed item.
    */
   setPositionWire(ticker: string, patch?: Record<string, unknown>): void;
+  /**
+   * Sets a market's candlesticks: served by `GET /series/{s}/markets/{t}/candlesticks`, and once
+   * the market settled before the historical cutoff by `GET /historical/markets/{t}/candlesticks`
+   * only (with the archive's field names).
+   */
+  setCandlesticks(ticker: string, candles: readonly FakeCandleInput[]): void;
   /** Adds (or replaces) a milestone served under `/milestones`. */
   addMilestone(milestone: FakeMilestoneInput): void;
   /** Sets the live data `details` of a milestone (`/live_data/...`), e.g. `{ status: 'final', home_points: 24 }`. */
@@ -457,6 +465,10 @@ export function createFakeExchange(options: FakeExchangeOptions = {}): FakeExcha
     setPositionWire(ticker, patch) {
       if (patch === undefined) historicalOf(state).positionWire.delete(ticker);
       else historicalOf(state).positionWire.set(ticker, { ...patch });
+    },
+    setCandlesticks(ticker, candles) {
+      market(ticker);
+      setCandles(state, ticker, candles);
     },
     addMilestone(milestone) {
       addMilestone(state, milestone);

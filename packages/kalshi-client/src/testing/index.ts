@@ -28,6 +28,7 @@ export type {
 export { type FakeTickerFeed, type FakeTickerPrices, startFakeTickerFeed } from './ticker-feed';
 export type {
   FakeBucketOptions,
+  FakeCandleInput,
   FakeEventInput,
   FakeExchangeKey,
   FakeExchangeOptions,

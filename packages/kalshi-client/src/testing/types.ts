@@ -322,3 +322,22 @@ export interface FakeExchangeServer {
   /** Stops the server and drops open connections (hung `timeout` requests included). */
   close(): Promise<void>;
 }
+
+/**
+ * One candlestick of a market (`FakeExchange.setCandlesticks`): closes in dollars (the fake sends
+ * open = low = high = close), counts in contracts. Absent fields are left out of the body.
+ */
+export interface FakeCandleInput {
+  /** End of the period (`end_period_ts`). */
+  end: Date | number;
+  /** YES bid at the period's close. */
+  yesBid?: Decimal.Value;
+  /** YES ask at the period's close. */
+  yesAsk?: Decimal.Value;
+  /** Last trade price at the period's close. */
+  price?: Decimal.Value;
+  /** Contracts traded in the period. */
+  volume?: Decimal.Value;
+  /** Open interest at the period's close. */
+  openInterest?: Decimal.Value;
+}

@@ -1,13 +1,25 @@
 // `precog backfill markets`: a series' markets and their candlesticks written into the store as
-// SCD2 market versions, so a backtest can replay real Kalshi history. Each hourly candle becomes
-// a version at its period end (YES bid/ask closes, last price, volume, open interest, status
-// `active`); the market as the exchange reports it now (status, result) becomes the last version,
-// at its settlement time. Versions older than what the store already holds for a ticker are
-// skipped: history is only ever appended after the latest stored version.
-import type { Candlestick, GetCandlesticksParams, ListMarketsParams, Market } from '@precog/kalshi-client';
+// SCD2 market versions, so a backtest can replay real Kalshi history. Both sides of Kalshi's
+// historical cutoff (`GET /historical/cutoff`, `market_settled_ts`): markets settled before it are
+// only under `/historical/markets` (and their candles under `/historical/markets/{t}/candlesticks`),
+// newer ones under `/markets` and `/series/{s}/markets/{t}/candlesticks`. Each candle becomes a
+// version at its period end (backfill-rows.ts); the market as the exchange reports it now (status,
+// result) becomes the last version, at its settlement time. Versions not later than what the store
+// already holds for a ticker are skipped: history is only ever appended, so a re-run writes nothing
+// new.
+import type {
+  Candlestick,
+  GetCandlesticksParams,
+  GetHistoricalCandlesticksParams,
+  GetHistoricalMarketsParams,
+  HistoricalCandlestick,
+  HistoricalCutoff,
+  ListMarketsParams,
+  Market,
+} from '@precog/kalshi-client';
 import type { MarketInput } from '@precog/scd2-store';
-import Decimal from 'decimal.js';
 import { marketRow } from '../sync/mapping';
+import { type CandleClose, candleRows, historicalCandle, liveCandle } from './backfill-rows';
 import { BacktestInputError } from './errors';
 
 /** The client calls the backfill makes (a `KalshiClient` has them). */
@@ -19,6 +31,14 @@ export interface BackfillClient {
       ticker: string,
       params: GetCandlesticksParams,
     ): Promise<Candlestick[]>;
+  };
+  historical: {
+    getCutoff(): Promise<HistoricalCutoff>;
+    getMarkets(params: GetHistoricalMarketsParams): AsyncIterable<Market>;
+    getMarketCandlesticks(
+      ticker: string,
+      params: GetHistoricalCandlesticksParams,
+    ): Promise<HistoricalCandlestick[]>;
   };
 }
 
@@ -50,7 +70,10 @@ export interface BackfillMarketsOptions {
 
 /** What {@link backfillMarkets} wrote. */
 export interface BackfillResult {
+  /** Markets read, from both sides of the cutoff. */
   markets: number;
+  /** Of them, markets read from the historical archive (settled before the cutoff). */
+  historicalMarkets: number;
   candles: number;
   /** Versions offered to the store (unchanged ones write nothing). */
   versions: number;
@@ -58,36 +81,27 @@ export interface BackfillResult {
   skipped: number;
 }
 
-const ONE = new Decimal(1);
-const mirror = (p: Decimal | null | undefined) => (p == null ? null : ONE.minus(p));
+/** A market and the side of the cutoff it was read from. */
+interface Listed {
+  market: Market;
+  historical: boolean;
+}
 
-function candleRows(
-  market: Market,
-  candles: readonly Candlestick[],
-  platformId: string,
-): [number, MarketInput][] {
-  return candles.map((c) => {
-    const yesBid = c.yes_bid?.close_dollars ?? null;
-    const yesAsk = c.yes_ask?.close_dollars ?? null;
-    return [
-      c.end_period_ts.getTime(),
-      {
-        platformId,
-        ticker: market.ticker,
-        eventTicker: market.event_ticker,
-        title: market.title ?? null,
-        status: 'active',
-        yesBid,
-        yesAsk,
-        noBid: mirror(yesAsk),
-        noAsk: mirror(yesBid),
-        lastPrice: c.price?.close_dollars ?? null,
-        volume: c.volume_fp ?? null,
-        openInterest: c.open_interest_fp ?? null,
-        result: '',
-      },
-    ];
-  });
+type Settings = Required<
+  Pick<BackfillMarketsOptions, 'seriesTicker' | 'from' | 'periodMinutes' | 'platformId'>
+> & { to: Date };
+
+/** The market's candles from `from` to its close (or `to`), from the side it was listed on. */
+async function candlesOf(client: BackfillClient, listed: Listed, settings: Settings): Promise<CandleClose[]> {
+  const { market } = listed;
+  const end =
+    market.close_time !== undefined && market.close_time < settings.to ? market.close_time : settings.to;
+  if (end <= settings.from) return [];
+  const range = { start_ts: settings.from, end_ts: end, period_interval: settings.periodMinutes };
+  if (listed.historical) {
+    return (await client.historical.getMarketCandlesticks(market.ticker, range)).map(historicalCandle);
+  }
+  return (await client.markets.getCandlesticks(settings.seriesTicker, market.ticker, range)).map(liveCandle);
 }
 
 async function latestStarts(
@@ -106,34 +120,27 @@ async function latestStarts(
 async function writeBatch(
   client: BackfillClient,
   store: BackfillStore,
-  markets: Market[],
-  options: Required<
-    Pick<BackfillMarketsOptions, 'seriesTicker' | 'from' | 'periodMinutes' | 'platformId'>
-  > & { to: Date },
+  batch: readonly Listed[],
+  options: Settings,
   result: BackfillResult,
 ): Promise<void> {
   const latest = await latestStarts(
     store,
     options.platformId,
-    markets.map((m) => m.ticker),
+    batch.map((l) => l.market.ticker),
   );
   const byTime = new Map<number, MarketInput[]>();
-  for (const market of markets) {
-    const end =
-      market.close_time !== undefined && market.close_time < options.to ? market.close_time : options.to;
-    const candles =
-      end > options.from
-        ? await client.markets.getCandlesticks(options.seriesTicker, market.ticker, {
-            start_ts: options.from,
-            end_ts: end,
-            period_interval: options.periodMinutes,
-          })
-        : [];
+  for (const listed of batch) {
+    const { market } = listed;
+    const candles = await candlesOf(client, listed, options);
     result.candles += candles.length;
     const rows = candleRows(market, candles, options.platformId);
     const lastCandle =
       rows.length === 0 ? Number.NEGATIVE_INFINITY : (rows[rows.length - 1] as [number, MarketInput])[0];
-    const final = (market.settlement_ts ?? market.close_time ?? options.to).getTime();
+    // The market as it is now: at its settlement, else at its close or `to`, whichever is first.
+    const closeOrTo =
+      market.close_time !== undefined && market.close_time < options.to ? market.close_time : options.to;
+    const final = (market.settlement_ts ?? closeOrTo).getTime();
     rows.push([Math.max(final, lastCandle + 1), marketRow(market, { platformId: options.platformId })]);
     const after = latest.get(market.ticker) ?? Number.NEGATIVE_INFINITY;
     for (const [time, row] of rows) {
@@ -154,9 +161,10 @@ async function writeBatch(
 }
 
 /**
- * Backfills a series: its markets closing from `from` on (`GET /markets?series_ticker=…`) and
- * their candlesticks, as SCD2 versions in time order. Markets older than Kalshi's historical
- * cutoff are served under `/historical/*` and are not read here yet.
+ * Backfills a series: its markets closing from `from` on, from both sides of the historical
+ * cutoff (archived markets first, then `GET /markets?series_ticker=…&min_close_ts=…`, a ticker
+ * read once), and their candlesticks, as SCD2 versions in time order. Idempotent: a re-run over
+ * the same history writes no version.
  */
 export async function backfillMarkets(
   client: BackfillClient,
@@ -169,29 +177,48 @@ export async function backfillMarkets(
   const to = options.to ?? new Date((options.clock ?? Date.now)());
   if (to <= options.from) throw new BacktestInputError('to must be after from', 'to');
   const batchSize = options.batchSize ?? 50;
-  const settings = {
+  const settings: Settings = {
     seriesTicker: options.seriesTicker,
     from: options.from,
     to,
     periodMinutes: options.periodMinutes ?? 60,
     platformId: options.platformId ?? 'kalshi',
-  } as const;
-  const result: BackfillResult = { markets: 0, candles: 0, versions: 0, skipped: 0 };
-  let batch: Market[] = [];
+  };
+  const result: BackfillResult = { markets: 0, historicalMarkets: 0, candles: 0, versions: 0, skipped: 0 };
+  const seen = new Set<string>();
+  let batch: Listed[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     await writeBatch(client, store, batch, settings, result);
     batch = [];
     options.onProgress?.({ ...result });
   };
+  const take = async (market: Market, historical: boolean) => {
+    if (seen.has(market.ticker)) return;
+    seen.add(market.ticker);
+    result.markets += 1;
+    if (historical) result.historicalMarkets += 1;
+    batch.push({ market, historical });
+    if (batch.length >= batchSize) await flush();
+  };
+
+  // Markets settled before the cutoff are only in the archive; it has no close-time filter.
+  const cutoff = (await client.historical.getCutoff()).market_settled_ts;
+  if (options.from < cutoff) {
+    for await (const market of client.historical.getMarkets({
+      series_ticker: options.seriesTicker,
+      limit: 1000,
+    })) {
+      if (market.close_time === undefined || market.close_time >= options.from) await take(market, true);
+    }
+    await flush();
+  }
   for await (const market of client.markets.list({
     series_ticker: options.seriesTicker,
     min_close_ts: options.from,
     limit: 1000,
   })) {
-    result.markets += 1;
-    batch.push(market);
-    if (batch.length >= batchSize) await flush();
+    await take(market, false);
   }
   await flush();
   return result;

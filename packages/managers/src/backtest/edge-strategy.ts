@@ -4,14 +4,14 @@
 import { type FeeSchedule, takerFee } from '@precog/kalshi-client';
 import Decimal from 'decimal.js';
 import { DEFAULT_MIN_EDGE } from '../edge/min-edge';
-import { evaluateExit } from '../exits/evaluate';
 import type { ExitConfig } from '../exits/rules';
-import { initTrailingStop, type TrailingStopConfig, type TrailingStopState } from '../exits/trailing-stop';
+import type { TrailingStopConfig } from '../exits/trailing-stop';
 import { ONE, ZERO } from '../internal/decimal';
 import { type SizingConfig, sizePosition } from '../sizing/kelly';
-import type { MarketSnapshot, Side } from '../types';
+import type { Side } from '../types';
 import { BacktestInputError } from './errors';
 import type { ReplayedMarket } from './replay';
+import { ruleExits, snapshotOfVersion } from './rule-exits';
 import type { BacktestContext, BacktestIntent, BacktestStrategy } from './strategy';
 
 /** Options of {@link edgeStrategy}. */
@@ -36,6 +36,9 @@ export interface EdgeStrategyOptions {
   feeSchedule?: FeeSchedule | undefined;
 }
 
+/** No intent: one frozen array, not one per version. */
+const NOTHING: readonly BacktestIntent[] = Object.freeze([]);
+
 interface Candidate {
   side: Side;
   ask: Decimal;
@@ -56,17 +59,6 @@ function positiveDecimal(value: Decimal.Value, option: string): Decimal {
   return d;
 }
 
-function snapshotOf(market: ReplayedMarket): MarketSnapshot {
-  return {
-    ticker: market.ticker,
-    yesBid: market.yesBid,
-    yesAsk: market.yesAsk,
-    noBid: market.noBid,
-    noAsk: market.noAsk,
-    closeTime: market.closeTime,
-  };
-}
-
 /**
  * The edge rule as a {@link BacktestStrategy}. While a market is `active`, holds no position and
  * has no order waiting, it buys N contracts of the side whose edge — probability of that side −
@@ -79,8 +71,29 @@ export function edgeStrategy(options: EdgeStrategyOptions): BacktestStrategy {
   if (!minEdge.isFinite()) throw new BacktestInputError(`minEdge must be a decimal number`, 'minEdge');
   const fixed = options.contracts === undefined ? null : positiveDecimal(options.contracts, 'contracts');
   const bankroll = options.bankroll === undefined ? null : positiveDecimal(options.bankroll, 'bankroll');
-  const exits = options.exits ?? null;
-  const stops = new Map<string, TrailingStopState>();
+  const exits = options.exits == null ? null : ruleExits(options.exits, options.trailingStop ?? null);
+  // Prices come from the replay's table of Decimals (one object per price), so the fee of the
+  // fixed size N at an ask, and ask + minEdge, are computed once per distinct ask.
+  const complements = new Map<Decimal, Decimal>();
+  const complementOf = (p: Decimal) => {
+    let q = complements.get(p);
+    if (q === undefined) {
+      if (complements.size >= 100_000) complements.clear();
+      q = ONE.minus(p);
+      complements.set(p, q);
+    }
+    return q;
+  };
+  const perAsk = new Map<Decimal, { fee: Decimal; askPlusMinEdge: Decimal }>();
+  const atAsk = (ask: Decimal) => {
+    let entry = perAsk.get(ask);
+    if (entry === undefined) {
+      if (perAsk.size >= 100_000) perAsk.clear();
+      entry = { fee: takerFee(ask, fixed ?? 1, options.feeSchedule), askPlusMinEdge: ask.plus(minEdge) };
+      perAsk.set(ask, entry);
+    }
+    return entry;
+  };
 
   const sizeFor = (c: Candidate, context: BacktestContext): Decimal => {
     if (fixed !== null) return fixed;
@@ -97,19 +110,25 @@ export function edgeStrategy(options: EdgeStrategyOptions): BacktestStrategy {
 
   /** `(probability − ask) × N − fee(N)`: the edge × N, exactly; null when it misses `minEdge`. */
   const edgeTimesN = (c: Candidate, count: Decimal): Decimal | null => {
+    if (fixed !== null) {
+      // (p − ask − minEdge) × N ≥ fee(N), with both per-ask terms cached.
+      const { fee, askPlusMinEdge } = atAsk(c.ask);
+      if (c.probability.minus(askPlusMinEdge).times(count).lt(fee)) return null;
+      return c.probability.minus(c.ask).times(count).minus(fee);
+    }
     const fee = takerFee(c.ask, count, options.feeSchedule);
     const scaled = c.probability.minus(c.ask).times(count).minus(fee);
     return scaled.gte(minEdge.times(count)) ? scaled : null;
   };
 
-  const enter = (market: ReplayedMarket, context: BacktestContext): BacktestIntent[] => {
+  const enter = (market: ReplayedMarket, context: BacktestContext): readonly BacktestIntent[] => {
     const p = options.probability(market.ticker);
-    if (p === null) return [];
+    if (p === null) return NOTHING;
     const candidates: Candidate[] = [];
     if (market.yesAsk?.gt(ZERO) && market.yesAsk.lt(ONE))
       candidates.push({ side: 'yes', ask: market.yesAsk, probability: p });
     if (market.noAsk?.gt(ZERO) && market.noAsk.lt(ONE))
-      candidates.push({ side: 'no', ask: market.noAsk, probability: ONE.minus(p) });
+      candidates.push({ side: 'no', ask: market.noAsk, probability: complementOf(p) });
     let best: { c: Candidate; count: Decimal; scaled: Decimal } | null = null;
     for (const c of candidates) {
       const count = sizeFor(c, context);
@@ -122,7 +141,7 @@ export function edgeStrategy(options: EdgeStrategyOptions): BacktestStrategy {
         (fixed !== null ? scaled.gt(best.scaled) : scaled.div(count).gt(best.scaled.div(best.count)));
       if (better) best = { c, count, scaled };
     }
-    if (best === null) return [];
+    if (best === null) return NOTHING;
     return [
       {
         action: 'enter',
@@ -136,33 +155,13 @@ export function edgeStrategy(options: EdgeStrategyOptions): BacktestStrategy {
     ];
   };
 
-  const exit = (market: ReplayedMarket, context: BacktestContext): BacktestIntent[] => {
-    const position = context.position(market.ticker);
-    if (position === null || exits === null) return [];
-    let stop = stops.get(position.positionKey) ?? null;
-    if (stop === null && options.trailingStop) {
-      stop = initTrailingStop(position.avgEntryPrice, options.trailingStop);
-    }
-    const decision = evaluateExit({ position, trailingStop: stop }, snapshotOf(market), context.now, exits);
-    if (decision.trailingStop !== null) stops.set(position.positionKey, decision.trailingStop);
-    if (decision.exit === null || decision.bid === null) return [];
-    return [
-      {
-        action: 'exit',
-        ticker: market.ticker,
-        side: position.side,
-        count: decision.exit.quantity,
-        limitPrice: decision.bid,
-        reason: `${decision.exit.condition}: ${decision.exit.reason}`,
-      },
-    ];
-  };
-
   return {
     label: options.label ?? 'edge',
     decide(market, context) {
-      if (market.status !== 'active' || context.hasPendingOrder(market.ticker)) return [];
-      if (context.position(market.ticker) !== null) return exit(market, context);
+      if (market.status !== 'active' || context.hasPendingOrder(market.ticker)) return NOTHING;
+      if (context.position(market.ticker) !== null) {
+        return exits === null ? NOTHING : exits(market, snapshotOfVersion(market), context);
+      }
       return enter(market, context);
     },
   };

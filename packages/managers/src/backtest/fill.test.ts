@@ -16,6 +16,7 @@ const market = (over: Partial<ReplayedMarket> = {}): ReplayedMarket => ({
   noBid: D('0.45'),
   noAsk: D('0.47'),
   lastPrice: null,
+  volume: null,
   yesBidSize: D('4'),
   yesAskSize: D('7'),
   result: '',

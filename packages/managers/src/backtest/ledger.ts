@@ -62,7 +62,10 @@ export class BacktestLedger {
   private readonly held = new Map<string, Held>();
   private readonly scoring = new Map<string, ScoredEntry[]>();
   private readonly settled = new Set<string>();
-  private markTotal = ZERO;
+  /** Cash + every open position at its mark, kept up to date (one addition per mark change). */
+  private equityNow: Decimal;
+  /** `peak − maxDrawdown`: equity below it is a new maximum drawdown (one comparison per mark). */
+  private floor: Decimal;
   private costTotal = ZERO;
   private peak: Decimal;
   private fillSeq = 0;
@@ -73,12 +76,24 @@ export class BacktestLedger {
   ) {
     this.cash = bankroll;
     this.peak = bankroll;
+    this.equityNow = bankroll;
+    this.floor = bankroll;
     this.equity.push({ time: Number.NaN, value: bankroll });
   }
 
   /** The open position on `ticker`, or null. */
   position(ticker: string): Position | null {
     return this.held.get(ticker)?.position ?? null;
+  }
+
+  /** Every open position, by ticker. */
+  positions(): Position[] {
+    return [...this.held.values()].map((h) => h.position);
+  }
+
+  /** Cost basis of the open positions, dollars. */
+  get openCost(): Decimal {
+    return this.costTotal;
   }
 
   /** True once the market's result was seen: it takes no more orders. */
@@ -124,8 +139,7 @@ export class BacktestLedger {
     });
     this.fees = this.fees.plus(f.fee);
     const amount = f.price.times(f.count);
-    this.cash =
-      f.action === 'buy' ? this.cash.minus(amount).minus(f.fee) : this.cash.plus(amount).minus(f.fee);
+    this.addCash(f.action === 'buy' ? amount.neg().minus(f.fee) : amount.minus(f.fee));
     const before = this.held.get(f.ticker);
     if (before === undefined) {
       const position = openPosition(fill);
@@ -142,7 +156,10 @@ export class BacktestLedger {
         this.close(f.ticker, before, position, position.realizedPnl.gt(ZERO));
       } else {
         before.position = position;
-        this.setMark(before, before.mark ?? f.price, f.time);
+        // The quantity changed: re-mark at the same bid (cleared first, so the value is recomputed).
+        const bid = before.mark ?? f.price;
+        before.mark = null;
+        this.setMark(before, bid, f.time);
       }
     }
     this.recordExposure(f.time);
@@ -167,7 +184,12 @@ export class BacktestLedger {
 
   /** Equity now: cash plus the open positions at their marks. */
   currentEquity(): Decimal {
-    return this.cash.plus(this.markTotal);
+    return this.equityNow;
+  }
+
+  private addCash(delta: Decimal): void {
+    this.cash = this.cash.plus(delta);
+    this.equityNow = this.equityNow.plus(delta);
   }
 
   private score(f: LedgerFill): void {
@@ -206,7 +228,7 @@ export class BacktestLedger {
       fee: ZERO,
       createdAt: time,
     });
-    this.cash = this.cash.plus(payout);
+    this.addCash(payout);
     this.costTotal = this.costTotal.minus(position.costBasis);
     this.settlements.push({
       ticker,
@@ -223,7 +245,7 @@ export class BacktestLedger {
   }
 
   private close(ticker: string, held: Held, closed: Position, won: boolean): void {
-    this.markTotal = this.markTotal.minus(held.markValue);
+    this.equityNow = this.equityNow.minus(held.markValue);
     this.held.delete(ticker);
     this.realizedPnl = this.realizedPnl.plus(closed.realizedPnl);
     if (won) this.wins += 1;
@@ -231,13 +253,16 @@ export class BacktestLedger {
   }
 
   private setMark(held: Held, bid: Decimal, time: number): void {
+    held.markTime = time;
+    // The replay hands out one Decimal per price: the same object is the same mark, nothing moves.
+    if (bid === held.mark) return;
     const value = bid.times(held.position.quantity);
-    const changed = !value.eq(held.markValue);
-    this.markTotal = this.markTotal.minus(held.markValue).plus(value);
+    const delta = value.minus(held.markValue);
     held.mark = bid;
     held.markValue = value;
-    held.markTime = time;
-    if (changed) this.recordEquity(time);
+    if (delta.isZero()) return;
+    this.equityNow = this.equityNow.plus(delta);
+    this.recordEquity(time);
   }
 
   private recordExposure(time: number): void {
@@ -247,9 +272,14 @@ export class BacktestLedger {
 
   private recordEquity(time: number): void {
     const equity = this.currentEquity();
-    if (equity.gt(this.peak)) this.peak = equity;
-    const drawdown = this.peak.minus(equity);
-    if (drawdown.gt(this.maxDrawdown)) this.maxDrawdown = drawdown;
+    if (equity.gt(this.peak)) {
+      this.peak = equity;
+      this.floor = equity.minus(this.maxDrawdown);
+    } else if (equity.lt(this.floor)) {
+      // peak − equity > maxDrawdown ⇔ equity < floor; the new floor is then the equity itself.
+      this.maxDrawdown = this.peak.minus(equity);
+      this.floor = equity;
+    }
     const last = this.equity[this.equity.length - 1];
     if (last !== undefined && last.time === time) last.value = equity;
     else this.equity.push({ time, value: equity });

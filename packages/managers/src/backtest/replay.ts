@@ -7,8 +7,9 @@
 //      the index markets_row_start_ts_id_idx without a sort.
 // The next page is requested before the current one is handed out, so the database works while
 // the strategy does. Memory: two pages at most.
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
 import { BacktestInputError } from './errors';
+import { PACKED_COLUMN, type PackedRow, packedKey, parsePacked } from './replay-row';
 
 /** One market version as the backtester sees it: the book and status from `from` on. */
 export interface ReplayedMarket {
@@ -23,6 +24,8 @@ export interface ReplayedMarket {
   noBid: Decimal | null;
   noAsk: Decimal | null;
   lastPrice: Decimal | null;
+  /** Contracts traded so far (the `volume` column); null when not recorded. */
+  volume: Decimal | null;
   /** Contracts displayed at the YES bid (`metadata.yes_bid_size_fp`); null when not recorded. */
   yesBidSize: Decimal | null;
   /** Contracts displayed at the YES ask (`metadata.yes_ask_size_fp`); null when not recorded. */
@@ -48,32 +51,9 @@ export interface ReplayOptions {
   to?: Date | undefined;
   /** Platform whose markets are replayed. Default `kalshi`. */
   platformId?: string | undefined;
-  /** Versions per page (per query). Default 5000. Memory holds at most two pages. */
+  /** Versions per page (per query). Default 10000. Memory holds at most two pages. */
   pageSize?: number | undefined;
 }
-
-interface Row {
-  id: number;
-  ticker: string;
-  event_ticker: string;
-  status: string;
-  yes_bid: Decimal | null;
-  yes_ask: Decimal | null;
-  no_bid: Decimal | null;
-  no_ask: Decimal | null;
-  last_price: Decimal | null;
-  result: string;
-  yes_bid_size: string | null;
-  yes_ask_size: string | null;
-  close_time: string | null;
-  /** row_start_ts in microseconds since the epoch: exact as an int8 (below 2^53 until year 2255). */
-  start_us: number;
-}
-
-const COLUMNS = `id, ticker, event_ticker, status, yes_bid, yes_ask, no_bid, no_ask, last_price, result,
-  metadata->>'yes_bid_size_fp' AS yes_bid_size, metadata->>'yes_ask_size_fp' AS yes_ask_size,
-  metadata->>'close_time' AS close_time,
-  (extract(epoch FROM row_start_ts) * 1000000)::int8 AS start_us`;
 
 /** `$n::int8` microseconds since the epoch as a timestamptz, exactly (no float on the way). */
 const tsFromMicros = (n: number) => `(timestamptz 'epoch' + $${n}::int8 * interval '1 microsecond')`;
@@ -82,33 +62,8 @@ function micros(date: Date): number {
   return date.getTime() * 1000;
 }
 
-function optionalDecimal(text: string | null): Decimal | null {
-  return text === null || text === '' ? null : new Decimal(text);
-}
-
-function toReplayed(row: Row, fromMs: number | null): ReplayedMarket {
-  const startMs = Math.floor(row.start_us / 1000);
-  const closeMs = row.close_time === null ? Number.NaN : Date.parse(row.close_time);
-  return {
-    id: row.id,
-    ticker: row.ticker,
-    eventTicker: row.event_ticker,
-    status: row.status,
-    yesBid: row.yes_bid,
-    yesAsk: row.yes_ask,
-    noBid: row.no_bid,
-    noAsk: row.no_ask,
-    lastPrice: row.last_price,
-    yesBidSize: optionalDecimal(row.yes_bid_size),
-    yesAskSize: optionalDecimal(row.yes_ask_size),
-    result: row.result,
-    closeTime: Number.isNaN(closeMs) ? null : closeMs,
-    time: fromMs !== null && startMs < fromMs ? fromMs : startMs,
-  };
-}
-
 function checkOptions(options: ReplayOptions): { pageSize: number } {
-  const pageSize = options.pageSize ?? 5000;
+  const pageSize = options.pageSize ?? 10_000;
   if (!Number.isSafeInteger(pageSize) || pageSize < 1) {
     throw new BacktestInputError(`pageSize must be a positive integer, got ${pageSize}`, 'pageSize');
   }
@@ -129,15 +84,15 @@ function checkOptions(options: ReplayOptions): { pageSize: number } {
   return { pageSize };
 }
 
-/** Pages of one keyset read, the next page requested before the current one is yielded. */
+/** Pages of one keyset read (by the last row's id), the next page requested before the current one is yielded. */
 async function* pages(
-  fetchPage: (after: Row | null) => Promise<Row[]>,
+  fetchPage: (afterId: number | null) => Promise<PackedRow[]>,
   pageSize: number,
-): AsyncGenerator<Row[]> {
+): AsyncGenerator<PackedRow[]> {
   let page = await fetchPage(null);
   while (page.length > 0) {
-    const last = page[page.length - 1] as Row;
-    const next = page.length < pageSize ? Promise.resolve<Row[]>([]) : fetchPage(last);
+    const last = page[page.length - 1] as PackedRow;
+    const next = page.length < pageSize ? Promise.resolve<PackedRow[]>([]) : fetchPage(packedKey(last).id);
     yield page;
     page = await next;
   }
@@ -157,39 +112,47 @@ export async function* replayMarketHistory(
   const fromUs = options.from === undefined ? null : micros(options.from);
   const toUs = options.to === undefined ? null : micros(options.to);
   const fromMs = options.from === undefined ? null : options.from.getTime();
+  const rowsOf = (r: { rows: PackedRow[] }) => r.rows;
 
   if (fromUs !== null) {
-    const valid = (after: Row | null) =>
+    const valid = (afterId: number | null) =>
       store
-        .query<Row>(
-          `SELECT ${COLUMNS} FROM markets
+        .query<PackedRow>(
+          `SELECT ${PACKED_COLUMN} FROM markets
 WHERE platform_id = $1 AND row_start_ts < ${tsFromMicros(2)}
   AND (row_end_ts IS NULL OR row_end_ts > ${tsFromMicros(2)}) AND id > $3
 ORDER BY id LIMIT $4`,
-          [platformId, fromUs, after?.id ?? 0, pageSize],
+          [platformId, fromUs, afterId ?? 0, pageSize],
         )
-        .then((r) => r.rows);
-    for await (const page of pages(valid, pageSize)) yield page.map((row) => toReplayed(row, fromMs));
+        .then(rowsOf);
+    for await (const page of pages(valid, pageSize)) yield page.map((row) => parsePacked(row, fromMs));
   }
 
-  const upper = toUs === null ? '' : `AND row_start_ts < ${tsFromMicros(5)}`;
-  const starting = (after: Row | null) => {
-    const params: unknown[] = [platformId, after?.start_us ?? fromUs, after?.id ?? 0, pageSize];
-    if (toUs !== null) params.push(toUs);
-    const lower =
-      after === null && fromUs === null
-        ? 'AND $2::int8 IS NULL AND $3::int8 = 0'
-        : after === null
-          ? `AND row_start_ts >= ${tsFromMicros(2)} AND $3::int8 = 0`
-          : `AND (row_start_ts, id) > (${tsFromMicros(2)}, $3::int8)`;
+  const starting = (afterId: number | null) => {
+    const params: unknown[] = [platformId, pageSize];
+    const where: string[] = [];
+    if (afterId !== null) {
+      // The keyset goes by id: the server looks up the start of the last row read, exactly.
+      params.push(afterId);
+      where.push(
+        `(row_start_ts, id) > ((SELECT k.row_start_ts FROM markets k WHERE k.id = $${params.length}), $${params.length}::int8)`,
+      );
+    } else if (fromUs !== null) {
+      params.push(fromUs);
+      where.push(`row_start_ts >= ${tsFromMicros(params.length)}`);
+    }
+    if (toUs !== null) {
+      params.push(toUs);
+      where.push(`row_start_ts < ${tsFromMicros(params.length)}`);
+    }
     return store
-      .query<Row>(
-        `SELECT ${COLUMNS} FROM markets
-WHERE platform_id = $1 ${lower} ${upper}
-ORDER BY row_start_ts, id LIMIT $4`,
+      .query<PackedRow>(
+        `SELECT ${PACKED_COLUMN} FROM markets
+WHERE platform_id = $1${where.map((w) => ` AND ${w}`).join('')}
+ORDER BY row_start_ts, id LIMIT $2`,
         params,
       )
-      .then((r) => r.rows);
+      .then(rowsOf);
   };
-  for await (const page of pages(starting, pageSize)) yield page.map((row) => toReplayed(row, fromMs));
+  for await (const page of pages(starting, pageSize)) yield page.map((row) => parsePacked(row, fromMs));
 }

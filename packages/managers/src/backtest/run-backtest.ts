@@ -2,21 +2,35 @@
 // latency against the version valid then) → report.
 import type { FeeSchedule } from '@precog/kalshi-client';
 import Decimal from 'decimal.js';
+import type { Strategy } from '../engine/strategy';
 import { ZERO } from '../internal/decimal';
+import { backtestEngineStrategy } from './engine-strategy';
 import { BacktestInputError } from './errors';
 import { type FillRejection, simulateFill } from './fill';
 import { BacktestLedger } from './ledger';
 import { type ReplayedMarket, type ReplayOptions, type ReplayStore, replayMarketHistory } from './replay';
 import type { BacktestReport } from './report';
-import type { BacktestContext, BacktestIntent, BacktestStrategy } from './strategy';
+import type { BacktestContext, BacktestIntent, BacktestPendingOrder, BacktestStrategy } from './strategy';
 
 /** Options of {@link runBacktest}. */
 export interface RunBacktestOptions extends ReplayOptions {
-  /** The strategy replayed (`edgeStrategy(...)`, or an engine strategy through its adapter). */
-  strategy: BacktestStrategy;
+  /**
+   * The strategy replayed: the engine's own `Strategy` object (e.g. `EdgeKellyStrategy`, or your
+   * own), run as the engine runs it (see `backtestEngineStrategy`), or a `BacktestStrategy` such
+   * as `edgeStrategy(...)`.
+   */
+  strategy: Strategy | BacktestStrategy;
+  /**
+   * The model an engine `Strategy` reads through `context.probability`: the probability that YES
+   * wins on a ticker, or null. Required with an engine strategy; unused with a `BacktestStrategy`.
+   */
+  probability?: ((ticker: string) => Decimal | null) | undefined;
   /** For the report: the model's `name@version` or the probabilities file. Default `none`. */
   model?: string | undefined;
-  /** `none` ignores the strategy's exit intents (hold to settlement); `strategy` (default) fills them. */
+  /**
+   * `none` holds every position to settlement: exit intents are ignored and an engine strategy's
+   * exit rules do not run. `strategy` (default) fills them.
+   */
   exits?: 'none' | 'strategy' | undefined;
   /**
    * Milliseconds between a decision and its fill. The order then fills against the version of
@@ -28,15 +42,26 @@ export interface RunBacktestOptions extends ReplayOptions {
   capToDisplayedSize?: boolean | undefined;
   /** The fee schedule. Default: Kalshi's general table (taker 0.07, rounded up to the cent per order). */
   feeSchedule?: FeeSchedule | undefined;
-  /** Starting cash, dollars. Default 0 (P&L only). */
+  /** Starting cash, dollars; an engine strategy sizes against it (`context.bankroll`). Default 0 (P&L only). */
   bankroll?: Decimal.Value | undefined;
   /** Most points kept on the equity curve (thinned evenly beyond). Default 2000. */
   maxCurvePoints?: number | undefined;
 }
 
-interface Pending {
-  intent: BacktestIntent;
-  due: number;
+function isEngineStrategy(strategy: Strategy | BacktestStrategy): strategy is Strategy {
+  return typeof (strategy as Strategy).onMarket === 'function';
+}
+
+function backtestStrategyOf(options: RunBacktestOptions): BacktestStrategy {
+  const { strategy } = options;
+  if (!isEngineStrategy(strategy)) return strategy;
+  if (options.probability === undefined) {
+    throw new BacktestInputError('an engine strategy needs the model: pass probability', 'probability');
+  }
+  return backtestEngineStrategy(strategy, {
+    probability: options.probability,
+    ruleExits: options.exits !== 'none',
+  });
 }
 
 function checkRunOptions(options: RunBacktestOptions): {
@@ -76,10 +101,11 @@ function checkRunOptions(options: RunBacktestOptions): {
  */
 export async function runBacktest(store: ReplayStore, options: RunBacktestOptions): Promise<BacktestReport> {
   const { latency, bankroll, maxCurvePoints } = checkRunOptions(options);
-  const { strategy } = options;
+  const strategy = backtestStrategyOf(options);
   const ledger = new BacktestLedger(bankroll, maxCurvePoints);
   const unfilled: Record<string, number> = {};
-  const pending: Pending[] = [];
+  let pending: BacktestPendingOrder[] = [];
+  let orderSeq = 0;
   const pendingTickers = new Map<string, number>();
   // The latest version of each market: only kept with a latency (the book an order fills against later).
   const books = new Map<string, ReplayedMarket>();
@@ -95,13 +121,27 @@ export async function runBacktest(store: ReplayStore, options: RunBacktestOption
     get cash() {
       return ledger.cash;
     },
+    bankroll,
+    get exposure() {
+      let total = ledger.openCost;
+      for (const p of pending) {
+        const { intent } = p;
+        if (intent.action === 'enter' && intent.limitPrice !== null)
+          total = total.plus(intent.count.times(intent.limitPrice));
+      }
+      return total;
+    },
     position: (ticker) => ledger.position(ticker),
+    positions: () => ledger.positions(),
     hasPendingOrder: (ticker) => pendingTickers.has(ticker),
+    pendingOrders: (ticker) =>
+      pendingTickers.has(ticker) ? pending.filter((p) => p.intent.ticker === ticker) : [],
+    reject: (reason) => refuse(reason),
   };
 
-  const refuse = (reason: FillRejection | 'window_end' | 'no_position') => {
+  function refuse(reason: FillRejection | 'window_end' | 'no_position' | (string & {})) {
     unfilled[reason] = (unfilled[reason] ?? 0) + 1;
-  };
+  }
 
   const execute = (market: ReplayedMarket, intent: BacktestIntent, time: number) => {
     const held = ledger.position(intent.ticker);
@@ -133,17 +173,37 @@ export async function runBacktest(store: ReplayStore, options: RunBacktestOption
     });
   };
 
-  const dequeue = (): Pending => {
-    const next = pending.shift() as Pending;
-    const left = (pendingTickers.get(next.intent.ticker) ?? 1) - 1;
-    if (left === 0) pendingTickers.delete(next.intent.ticker);
-    else pendingTickers.set(next.intent.ticker, left);
+  const forget = (ticker: string) => {
+    const left = (pendingTickers.get(ticker) ?? 1) - 1;
+    if (left === 0) pendingTickers.delete(ticker);
+    else pendingTickers.set(ticker, left);
+  };
+
+  const dequeue = (): BacktestPendingOrder => {
+    const next = pending.shift() as BacktestPendingOrder;
+    forget(next.intent.ticker);
     return next;
+  };
+
+  /** An `adjust`: the waiting entry of that ticker and side takes the new count and limit; 0 cancels it. */
+  const adjust = (intent: BacktestIntent) => {
+    const order = pending.find(
+      (p) =>
+        p.intent.action === 'enter' && p.intent.ticker === intent.ticker && p.intent.side === intent.side,
+    );
+    if (order === undefined) return;
+    if (intent.count.lte(ZERO)) {
+      pending = pending.filter((p) => p !== order);
+      forget(intent.ticker);
+      refuse('cancelled');
+      return;
+    }
+    order.intent = { ...order.intent, count: intent.count, limitPrice: intent.limitPrice };
   };
 
   /** Fills the orders due before `time` against the versions valid when they come due. */
   const flushBefore = (time: number) => {
-    while (pending.length > 0 && (pending[0] as Pending).due < time) {
+    while (pending.length > 0 && (pending[0] as BacktestPendingOrder).due < time) {
       const { intent, due } = dequeue();
       const book = books.get(intent.ticker);
       if (book === undefined || ledger.isSettled(intent.ticker)) refuse('market_not_open');
@@ -163,11 +223,21 @@ export async function runBacktest(store: ReplayStore, options: RunBacktestOption
       const intents = strategy.decide(market, context);
       for (const intent of intents) {
         if (options.exits === 'none' && intent.action === 'exit') continue;
+        if (intent.action === 'adjust') {
+          adjust(intent);
+          continue;
+        }
         if (!intent.count.gt(ZERO)) continue;
         if (latency === 0) {
           execute(market, intent, market.time);
         } else {
-          pending.push({ intent, due: market.time + latency });
+          orderSeq += 1;
+          pending.push({
+            id: `backtest-${orderSeq}`,
+            intent,
+            decidedAt: market.time,
+            due: market.time + latency,
+          });
           pendingTickers.set(intent.ticker, (pendingTickers.get(intent.ticker) ?? 0) + 1);
         }
       }

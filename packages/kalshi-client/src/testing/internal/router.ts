@@ -1,4 +1,5 @@
 import type { FakeRequest } from '../types';
+import { routeCandlesticks } from './candlesticks';
 import { historicalRoute } from './historical';
 import { expireOrders } from './ledger';
 import { routeLiveData } from './live-data';
@@ -48,6 +49,8 @@ export function route(
   if (groups) return groups;
   const live = routeLiveData(state, method, seg, q);
   if (live) return live;
+  const candles = routeCandlesticks(state, method, seg, q);
+  if (candles) return candles;
   if (method === 'GET') {
     if (a === 'exchange' && b === 'status' && !c) return read.exchangeStatus(state);
     if (a === 'historical' && b === 'positions' && !c) return read.listPositions(state, q, true);
