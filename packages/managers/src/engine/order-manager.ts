@@ -6,15 +6,17 @@
 import { type KalshiClient, KalshiError, type Order } from '@precog/kalshi-client';
 import type { Store } from '@precog/scd2-store';
 import Decimal from 'decimal.js';
-import { toPositionFill } from '../execution/orders';
 import { type Logger, silentLogger } from '../logger';
 import type { PositionManager } from '../position-manager/position-manager';
-import type { PositionAttribution, StoredPosition } from '../position-manager/stored-position';
-import type { Fill } from '../positions/position';
+import type { PositionAttribution } from '../position-manager/stored-position';
 import type { EpochMs, Side } from '../types';
-import { clientOrderIdFor } from './client-order-id';
+import { type AppliedFills, applyOrderFills } from './order-fills';
+import { actionOf, type IntentRecord, insertIntent, loadUnsettledIntents, saveIntent } from './order-intents';
 import type { OrderUpdate } from './order-update-feed';
-import type { IntentKind, RestingOrderView, StrategyIntent } from './strategy';
+import type { RestingOrderView, StrategyIntent } from './strategy';
+
+export type { AppliedFills } from './order-fills';
+export type { IntentRecord } from './order-intents';
 
 /** What the order manager needs of a Kalshi client. */
 export type OrderManagerClient = Pick<KalshiClient, 'orders' | 'portfolio' | 'orderGroups'>;
@@ -36,59 +38,7 @@ export interface OrderManagerOptions {
   logger?: Logger;
 }
 
-/** One intent as stored. */
-export interface IntentRecord {
-  clientOrderId: string;
-  ticker: string;
-  side: Side;
-  kind: IntentKind;
-  seq: number;
-  count: Decimal;
-  limitPrice: Decimal;
-  status: 'pending' | 'resting' | 'done' | 'not_placed';
-  orderId: string | null;
-  filled: Decimal;
-}
-
-/** A position changed by fills of engine orders. */
-export interface AppliedFills {
-  stored: StoredPosition;
-  /** The fills closed the position. */
-  closed: boolean;
-}
-
-interface IntentRow {
-  client_order_id: string;
-  ticker: string;
-  side: Side;
-  kind: IntentKind;
-  seq: number;
-  count: string;
-  limit_price: string;
-  status: IntentRecord['status'];
-  order_id: string | null;
-  filled_count: string;
-}
-
-const ZERO = new Decimal(0);
 const ONE = new Decimal(1);
-
-function fromRow(r: IntentRow): IntentRecord {
-  return {
-    clientOrderId: r.client_order_id,
-    ticker: r.ticker,
-    side: r.side,
-    kind: r.kind,
-    seq: r.seq,
-    count: new Decimal(r.count),
-    limitPrice: new Decimal(r.limit_price),
-    status: r.status,
-    orderId: r.order_id,
-    filled: new Decimal(r.filled_count),
-  };
-}
-
-const actionOf = (kind: IntentKind): 'buy' | 'sell' => (kind === 'exit' ? 'sell' : 'buy');
 
 /** Sends intents as orders, idempotently, and keeps positions in step with their fills. */
 export class OrderManager {
@@ -144,7 +94,7 @@ export class OrderManager {
 
   /** Dollars committed to resting entries (remaining × limit). */
   restingEntryExposure(): Decimal {
-    let total = ZERO;
+    let total = new Decimal(0);
     for (const r of this.resting())
       if (r.action === 'buy') total = total.plus(r.remaining.times(r.limitPrice));
     return total;
@@ -220,14 +170,7 @@ export class OrderManager {
   }
 
   private async recover(): Promise<void> {
-    const rows = await this.options.store.query<IntentRow>(
-      `SELECT client_order_id, ticker, side, kind, seq, count::text, limit_price::text, status, order_id,
-              filled_count::text
-         FROM order_intents WHERE strategy_key = $1 AND status IN ('pending', 'resting') ORDER BY created_at`,
-      [this.options.strategyKey],
-    );
-    for (const row of rows.rows) {
-      const intent = fromRow(row);
+    for (const intent of await loadUnsettledIntents(this.options.store, this.options.strategyKey)) {
       this.open.set(intent.clientOrderId, intent);
       if (intent.status === 'pending') {
         const since = Math.floor(this.clock.now() / 1000) - 7 * 86_400;
@@ -250,50 +193,10 @@ export class OrderManager {
     await this.poll(true);
   }
 
-  private async writeIntent(intent: Exclude<StrategyIntent, { kind: 'adjust' }>): Promise<IntentRecord> {
+  private writeIntent(intent: Exclude<StrategyIntent, { kind: 'adjust' }>): Promise<IntentRecord> {
     const { strategyKey, runId, store } = this.options;
-    const now = new Date(this.clock.now());
-    return store.transaction(async (tx) => {
-      const last = await tx.query<{ seq: number | null }>(
-        'SELECT max(seq) AS seq FROM order_intents WHERE strategy_key = $1 AND ticker = $2 AND side = $3 AND kind = $4',
-        [strategyKey, intent.ticker, intent.side, intent.kind],
-      );
-      const seq = (last.rows[0]?.seq ?? 0) + 1;
-      const clientOrderId = clientOrderIdFor(strategyKey, intent.ticker, intent.side, intent.kind, seq);
-      await tx.query(
-        `INSERT INTO order_intents (client_order_id, strategy_key, run_id, ticker, side, kind, seq, count,
-           limit_price, reason, status, order_group_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11, $12, $12)`,
-        [
-          clientOrderId,
-          strategyKey,
-          runId,
-          intent.ticker,
-          intent.side,
-          intent.kind,
-          seq,
-          intent.count.toString(),
-          intent.limitPrice.toString(),
-          intent.reason,
-          this.orderGroupId,
-          now,
-        ],
-      );
-      const record: IntentRecord = {
-        clientOrderId,
-        ticker: intent.ticker,
-        side: intent.side,
-        kind: intent.kind,
-        seq,
-        count: intent.count,
-        limitPrice: intent.limitPrice,
-        status: 'pending',
-        orderId: null,
-        filled: ZERO,
-      };
-      this.open.set(clientOrderId, record);
-      return record;
-    });
+    const params = { strategyKey, runId, orderGroupId: this.orderGroupId, now: new Date(this.clock.now()) };
+    return insertIntent(store, intent, params, (record) => this.open.set(record.clientOrderId, record));
   }
 
   private async send(intent: IntentRecord): Promise<AppliedFills[]> {
@@ -359,58 +262,17 @@ export class OrderManager {
   }
 
   /** Applies the order's fills not yet applied, in exchange order, exactly once. */
-  private async applyOrderFills(intent: IntentRecord): Promise<AppliedFills[]> {
-    const { client, store, positions } = this.options;
-    const action = actionOf(intent.kind);
-    const all: Fill[] = [];
-    for await (const f of client.portfolio.getFills({
-      order_id: intent.orderId ?? '',
-      ticker: intent.ticker,
-    })) {
-      all.push(toPositionFill(f, intent.side, action));
-    }
-    all.reverse(); // newest first on the wire
-    const filled = all.reduce((s, f) => s.plus(f.count), ZERO);
-    if (!filled.eq(intent.filled)) await this.update(intent, { filled });
-    const known = await store.query<{ fill_id: string }>(
-      'SELECT fill_id FROM engine_fills WHERE fill_id = ANY($1)',
-      [all.map((f) => f.fillId)],
-    );
-    const done = new Set(known.rows.map((r) => r.fill_id));
-    let fresh = all.filter((f) => !done.has(f.fillId));
-    if (fresh.length === 0) return [];
-    // A crash between saving the position and recording its fills: the position's last fill
-    // says how far that batch got.
-    const current = (await positions.open({ ticker: intent.ticker }))[0];
-    const lastApplied = fresh.findIndex((f) => f.fillId === current?.position.lastFillId);
-    if (lastApplied >= 0) {
-      await this.recordFills(intent, fresh.slice(0, lastApplied + 1));
-      fresh = fresh.slice(lastApplied + 1);
-      if (fresh.length === 0) return [];
-    }
-    const cost = fresh.reduce((s, f) => s.plus(f.count.times(f.price)), ZERO);
-    const count = fresh.reduce((s, f) => s.plus(f.count), ZERO);
-    const opening = current === undefined && action === 'buy';
-    const attribution = opening
-      ? (this.options.attribution?.(intent.ticker, intent.side, cost.div(count)) ?? {})
-      : {};
-    const stored = await positions.applyFills(fresh, {
-      ...attribution,
-      ...(opening && intent.orderId !== null ? { initialOrderId: intent.orderId } : {}),
+  private applyOrderFills(intent: IntentRecord): Promise<AppliedFills[]> {
+    const { client, store, positions, strategyKey, attribution } = this.options;
+    return applyOrderFills(intent, {
+      client,
+      store,
+      positions,
+      strategyKey,
+      attribution,
+      clock: this.clock,
+      setFilled: (i, filled) => this.update(i, { filled }),
     });
-    await this.recordFills(intent, fresh);
-    return stored === undefined ? [] : [{ stored, closed: stored.position.status === 'closed' }];
-  }
-
-  private async recordFills(intent: IntentRecord, fills: readonly Fill[]): Promise<void> {
-    const now = new Date(this.clock.now());
-    for (const f of fills) {
-      await this.options.store.query(
-        `INSERT INTO engine_fills (fill_id, strategy_key, client_order_id, ticker, applied_at)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (fill_id) DO NOTHING`,
-        [f.fillId, this.options.strategyKey, intent.clientOrderId, intent.ticker, now],
-      );
-    }
   }
 
   private async update(
@@ -419,17 +281,7 @@ export class OrderManager {
   ): Promise<void> {
     if (change.status !== undefined) intent.status = change.status;
     if (change.filled !== undefined) intent.filled = change.filled;
-    await this.options.store.query(
-      `UPDATE order_intents SET status = $2, order_id = $3, filled_count = $4, updated_at = $5
-        WHERE client_order_id = $1`,
-      [
-        intent.clientOrderId,
-        intent.status,
-        intent.orderId,
-        intent.filled.toString(),
-        new Date(this.clock.now()),
-      ],
-    );
+    await saveIntent(this.options.store, intent, new Date(this.clock.now()));
     if (intent.status === 'done' || intent.status === 'not_placed') this.open.delete(intent.clientOrderId);
   }
 }
