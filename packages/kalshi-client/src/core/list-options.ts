@@ -21,6 +21,9 @@ export const MAX_PAGE_SIZE = {
   '/fcm/positions': 1000,
   '/multivariate_event_collections': 200,
   '/portfolio/intra_exchange_instance_transfers': 500,
+  '/communications/rfqs': 100,
+  '/communications/quotes': 500,
+  '/communications/block-trade-proposals': 100,
 } as const;
 
 /** A list endpoint with a page size limit. */
