@@ -24,6 +24,7 @@ export const MAX_PAGE_SIZE = {
   '/communications/rfqs': 100,
   '/communications/quotes': 500,
   '/communications/block-trade-proposals': 100,
+  '/events/multivariate': 200,
 } as const;
 
 /** A list endpoint with a page size limit. */

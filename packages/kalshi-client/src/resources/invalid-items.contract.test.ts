@@ -104,3 +104,47 @@ describe('communications lists: a malformed item in the middle of a page', () =>
     );
   }
 });
+
+describe('events.listMultivariate: a malformed event in the middle of a page', () => {
+  const page = {
+    events: [
+      { event_ticker: 'KXMVENFL-1', series_ticker: 'KXMVENFL' },
+      { event_ticker: 'KXMVENFL-BAD', series_ticker: 42 },
+      { event_ticker: 'KXMVENFL-3', series_ticker: 'KXMVENFL' },
+    ],
+    cursor: '',
+  };
+
+  contract('getMultivariateEvents', 'rejects with KalshiInvalidItemError naming the event', async () => {
+    route('get', '/events/multivariate', page);
+    const error = await client()
+      .events.listMultivariate()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(KalshiInvalidItemError.isInstance(error)).toBe(true);
+    const invalid = error as KalshiInvalidItemError;
+    expect(invalid.item).toMatchObject({
+      kind: 'event',
+      id: 'KXMVENFL-BAD',
+      index: 1,
+      path: 'series_ticker',
+    });
+    expect(invalid.message).toContain(
+      'GET /trade-api/v2/events/multivariate returned a malformed event KXMVENFL-BAD (item 1) at series_ticker: ',
+    );
+  });
+
+  contract(
+    'getMultivariateEvents',
+    "hands back the good events and the bad one with invalidItems: 'collect'",
+    async () => {
+      route('get', '/events/multivariate', page);
+      const result = await client().events.listMultivariate({}, { invalidItems: 'collect' });
+      expect(result.items.map((e) => e.event_ticker)).toEqual(['KXMVENFL-1', 'KXMVENFL-3']);
+      expect(result.invalidItems).toHaveLength(1);
+      expect(result.invalidItems[0]).toMatchObject({ kind: 'event', id: 'KXMVENFL-BAD', index: 1 });
+    },
+  );
+});
