@@ -25,6 +25,11 @@ export const MAX_PAGE_SIZE = {
   '/communications/quotes': 500,
   '/communications/block-trade-proposals': 100,
   '/events/multivariate': 200,
+  '/milestones': 500,
+  '/portfolio/subaccounts/transfers': 1000,
+  '/portfolio/deposits': 500,
+  '/portfolio/withdrawals': 500,
+  '/incentive_programs': 10_000,
 } as const;
 
 /** A list endpoint with a page size limit. */

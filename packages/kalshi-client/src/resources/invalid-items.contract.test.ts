@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import { contract, contractServer } from '../__fixtures__/contract';
 import { fixture } from '../__fixtures__/helpers';
 import type { KalshiClient } from '../client';
-import { KalshiResponseValidationError } from '../core/errors';
+import { KalshiInvalidParamsError, KalshiResponseValidationError } from '../core/errors';
 import { KalshiInvalidItemError } from '../core/invalid-items';
 import type { ListOptions } from '../core/list-options';
 import type { PagePromise } from '../core/pagination';
@@ -11,16 +11,25 @@ const { route, client } = contractServer();
 
 type Item = Record<string, unknown>;
 
-/** One communications list: its route, its fixture, and a way to spoil one of its items. */
+/**
+ * One list: its route, a page of two good items (a fixture, or `good`), the list's field, and a
+ * way to spoil a copy of the first item.
+ */
 interface Case {
   operationId: string;
   path: string;
-  fixture: string;
+  fixture?: string;
+  good?: [Item, Item];
+  /** Extra fields of the page beside the list (the cursor). */
+  rest?: Item;
   field: string;
   kind: string;
+  /** The field naming an item (`id` unless told). */
+  idField?: string;
   badId: string;
   spoil: Item;
-  call: (c: KalshiClient, options?: ListOptions) => PagePromise<{ id: string }>;
+  // biome-ignore lint/suspicious/noExplicitAny: each list has its own item type
+  call: (c: KalshiClient, options?: ListOptions) => PagePromise<any>;
 }
 
 const cases: Case[] = [
@@ -54,17 +63,85 @@ const cases: Case[] = [
     spoil: { price_centi_cents: '5150' },
     call: (c, options) => c.communications.listBlockTradeProposals({}, options),
   },
+  {
+    operationId: 'getMilestones',
+    path: '/milestones',
+    good: [
+      { id: 'ms-1', category: 'Sports', start_date: '2026-11-29T21:25:00Z' },
+      { id: 'ms-2', category: 'Sports', start_date: '2026-11-30T01:20:00Z' },
+    ],
+    field: 'milestones',
+    kind: 'milestone',
+    badId: 'ms-bad-1',
+    spoil: { start_date: 'Sunday evening' },
+    call: (c, options) => c.milestones.list({}, options),
+  },
+  {
+    operationId: 'getSubaccountTransfers',
+    path: '/portfolio/subaccounts/transfers',
+    good: [
+      { transfer_id: 't-1', from_subaccount: 0, to_subaccount: 2, amount_cents: 2500 },
+      { transfer_id: 't-2', from_subaccount: 2, to_subaccount: 0, amount_cents: 100 },
+    ],
+    field: 'transfers',
+    kind: 'subaccount transfer',
+    idField: 'transfer_id',
+    badId: 't-bad-1',
+    spoil: { amount_cents: '25.00' },
+    call: (c, options) => c.subaccounts.listTransfers({}, options),
+  },
+  {
+    operationId: 'getDeposits',
+    path: '/portfolio/deposits',
+    good: [
+      { id: 'd-1', status: 'applied', amount_cents: 50000 },
+      { id: 'd-2', status: 'pending', amount_cents: 1000 },
+    ],
+    field: 'deposits',
+    kind: 'deposit',
+    badId: 'd-bad-1',
+    spoil: { amount_cents: 500.5 },
+    call: (c, options) => c.funding.listDeposits({}, options),
+  },
+  {
+    operationId: 'getWithdrawals',
+    path: '/portfolio/withdrawals',
+    good: [
+      { id: 'w-1', status: 'applied', amount_cents: 50000 },
+      { id: 'w-2', status: 'pending', amount_cents: 1000 },
+    ],
+    field: 'withdrawals',
+    kind: 'withdrawal',
+    badId: 'w-bad-1',
+    spoil: { amount_cents: null },
+    call: (c, options) => c.funding.listWithdrawals({}, options),
+  },
+  {
+    operationId: 'getIncentivePrograms',
+    path: '/incentive_programs',
+    good: [
+      { id: 'ip-1', market_ticker: 'KXNFLGAME-26NOV29KCDEN-KC' },
+      { id: 'ip-2', market_ticker: 'KXNFLGAME-26NOV29KCDEN-DEN' },
+    ],
+    rest: { next_cursor: '' },
+    field: 'incentive_programs',
+    kind: 'incentive program',
+    badId: 'ip-bad-1',
+    spoil: { market_ticker: 7 },
+    call: (c, options) => c.incentivePrograms.list({}, options),
+  },
 ];
 
-/** The fixture page with a malformed copy of its first item between its two good ones. */
+/** The page with a malformed copy of its first item between its two good ones. */
 function pageWithBadMiddle(c: Case): { body: Item; goodIds: string[] } {
-  const body = fixture<Item>(c.fixture);
+  const body = c.fixture ? fixture<Item>(c.fixture) : { ...c.rest, [c.field]: c.good };
+  const idField = c.idField ?? 'id';
   const [first, second] = body[c.field] as [Item, Item];
-  body[c.field] = [first, { ...first, id: c.badId, ...c.spoil }, second];
-  return { body, goodIds: [first.id as string, second.id as string] };
+  body[c.field] = [first, { ...first, [idField]: c.badId, ...c.spoil }, second];
+  return { body, goodIds: [first[idField] as string, second[idField] as string] };
 }
 
-describe('communications lists: a malformed item in the middle of a page', () => {
+describe('lists once paged as a whole: a malformed item in the middle of a page', () => {
   for (const c of cases) {
     const [spoiled] = Object.keys(c.spoil);
 
@@ -96,10 +173,10 @@ describe('communications lists: a malformed item in the middle of a page', () =>
         const { body, goodIds } = pageWithBadMiddle(c);
         route('get', c.path, body);
         const page = await c.call(client(), { invalidItems: 'collect' });
-        expect(page.items.map((item) => item.id)).toEqual(goodIds);
+        expect(page.items.map((item: Item) => item[c.idField ?? 'id'])).toEqual(goodIds);
         expect(page.invalidItems).toHaveLength(1);
         expect(page.invalidItems[0]).toMatchObject({ kind: c.kind, id: c.badId, index: 1, path: spoiled });
-        expect(page.invalidItems[0]?.raw).toMatchObject({ id: c.badId, ...c.spoil });
+        expect(page.invalidItems[0]?.raw).toMatchObject({ [c.idField ?? 'id']: c.badId, ...c.spoil });
       },
     );
   }
@@ -147,4 +224,29 @@ describe('events.listMultivariate: a malformed event in the middle of a page', (
       expect(result.invalidItems[0]).toMatchObject({ kind: 'event', id: 'KXMVENFL-BAD', index: 1 });
     },
   );
+});
+
+describe('page size maxima of the spec, now checked before sending', () => {
+  contract('getMilestones', 'refuses a page size over 500', async () => {
+    const seen = route('get', '/milestones', { milestones: [], cursor: '' });
+    const error = await client()
+      .milestones.list({ limit: 501 })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(KalshiInvalidParamsError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe('limit for /milestones must be an integer from 1 to 500, got 501');
+    expect(seen).toHaveLength(0);
+  });
+
+  contract('getSubaccountTransfers', 'refuses a page size over 1000', async () => {
+    const seen = route('get', '/portfolio/subaccounts/transfers', { transfers: [], cursor: '' });
+    await expect(client().subaccounts.listTransfers({ limit: 1001 })).rejects.toThrow(
+      'limit for /portfolio/subaccounts/transfers must be an integer from 1 to 1000, got 1001',
+    );
+    expect(seen).toHaveLength(0);
+    await client().subaccounts.listTransfers({ limit: 1000 });
+    expect(seen[0]?.query.toString()).toBe('limit=1000');
+  });
 });
