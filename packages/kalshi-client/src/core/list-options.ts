@@ -21,6 +21,15 @@ export const MAX_PAGE_SIZE = {
   '/fcm/positions': 1000,
   '/multivariate_event_collections': 200,
   '/portfolio/intra_exchange_instance_transfers': 500,
+  '/communications/rfqs': 100,
+  '/communications/quotes': 500,
+  '/communications/block-trade-proposals': 100,
+  '/events/multivariate': 200,
+  '/milestones': 500,
+  '/portfolio/subaccounts/transfers': 1000,
+  '/portfolio/deposits': 500,
+  '/portfolio/withdrawals': 500,
+  '/incentive_programs': 10_000,
 } as const;
 
 /** A list endpoint with a page size limit. */

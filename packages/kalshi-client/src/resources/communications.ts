@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ListOptions } from '../core/list-options';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
-import { pagedEndpoint } from '../internal/paged';
+import { listEndpoint } from '../internal/list-endpoint';
 import type { Transport } from '../internal/transport';
 import {
   type BlockTradeProposal,
@@ -40,7 +40,9 @@ import {
  * a quote; its maker confirms, which starts the execution timer. Writes are never retried after an
  * ambiguous failure (none carries an idempotency key, and a repeated delete, accept or confirm
  * answers an error once the first went through). `createQuote` and the deprecated `deleteQuote`
- * cost 2 write tokens (Kalshi's cost table); every other call the default 10.
+ * cost 2 write tokens (Kalshi's cost table); every other call the default 10. The three lists are
+ * validated item by item: a malformed item is a `KalshiInvalidItemError` naming it by its id, or,
+ * with `{ invalidItems: 'collect' }`, set aside in `page.invalidItems` beside the good ones.
  */
 export class CommunicationsResource {
   constructor(private readonly transport: Transport) {}
@@ -53,14 +55,13 @@ export class CommunicationsResource {
 
   /** `GET /communications/rfqs`: await for one page, or `for await` over all. */
   listRfqs(params: ListRfqsParams = {}, options?: ListOptions): PagePromise<Rfq> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/communications/rfqs',
         query: { ...params },
         schema: rfqsPageSchema,
         items: (r) => r.rfqs,
-        maxLimit: 100,
       },
       options,
     );
@@ -86,14 +87,13 @@ export class CommunicationsResource {
 
   /** `GET /communications/quotes`: await for one page, or `for await` over all. */
   listQuotes(params: ListQuotesParams = {}, options?: ListOptions): PagePromise<Quote> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/communications/quotes',
         query: { ...params },
         schema: quotesPageSchema,
         items: (r) => r.quotes,
-        maxLimit: 500,
       },
       options,
     );
@@ -165,14 +165,13 @@ export class CommunicationsResource {
     params: ListBlockTradeProposalsParams = {},
     options?: ListOptions,
   ): PagePromise<BlockTradeProposal> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/communications/block-trade-proposals',
         query: { ...params },
         schema: blockTradeProposalsPageSchema,
         items: (r) => r.block_trade_proposals,
-        maxLimit: 100,
       },
       options,
     );

@@ -101,7 +101,7 @@ export class EventsResource {
     );
   }
 
-  /** `GET /events/multivariate`: events of multivariate collections (page size up to 200). */
+  /** `GET /events/multivariate`: events of multivariate collections (page size up to 200), validated item by item. */
   listMultivariate(
     params: {
       limit?: number;
@@ -112,14 +112,13 @@ export class EventsResource {
     } = {},
     options?: ListOptions,
   ): PagePromise<KalshiEvent> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/events/multivariate',
         query: { ...params },
         schema: eventsPageSchema,
         items: (r) => r.events,
-        maxLimit: 200,
       },
       options,
     );

@@ -1,7 +1,7 @@
 import type { ListOptions } from '../core/list-options';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
-import { pagedEndpoint } from '../internal/paged';
+import { listEndpoint } from '../internal/list-endpoint';
 import type { Transport } from '../internal/transport';
 import {
   type CashTransfer,
@@ -11,7 +11,7 @@ import {
   withdrawalsPageSchema,
 } from '../schemas/reference-data';
 
-/** `client.funding`: deposits, withdrawals, and the cash held by resting orders. */
+/** `client.funding`: deposits, withdrawals (both lists validated item by item), and the cash held by resting orders. */
 export class FundingResource {
   constructor(private readonly transport: Transport) {}
 
@@ -20,14 +20,13 @@ export class FundingResource {
     params: { limit?: number; cursor?: string } = {},
     options?: ListOptions,
   ): PagePromise<CashTransfer> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/portfolio/deposits',
         query: { ...params },
         schema: depositsPageSchema,
         items: (r) => r.deposits,
-        maxLimit: 500,
       },
       options,
     );
@@ -38,14 +37,13 @@ export class FundingResource {
     params: { limit?: number; cursor?: string } = {},
     options?: ListOptions,
   ): PagePromise<CashTransfer> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/portfolio/withdrawals',
         query: { ...params },
         schema: withdrawalsPageSchema,
         items: (r) => r.withdrawals,
-        maxLimit: 500,
       },
       options,
     );

@@ -1,7 +1,7 @@
 import type { ListOptions } from '../core/list-options';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
-import { pagedEndpoint } from '../internal/paged';
+import { listEndpoint } from '../internal/list-endpoint';
 import { segment } from '../internal/query';
 import type { Transport } from '../internal/transport';
 import { type Milestone, milestoneResponseSchema, milestonesPageSchema } from '../schemas/live-data';
@@ -9,7 +9,7 @@ import type { Timestamp } from './markets';
 
 /** Filters of `GET /milestones`. */
 export interface ListMilestonesParams {
-  /** Page size. */
+  /** Page size, 1–500. */
   limit?: number;
   cursor?: string;
   /** Only milestones starting at or after this date (RFC 3339 text, or a Date). */
@@ -30,11 +30,11 @@ export interface ListMilestonesParams {
 export class MilestonesResource {
   constructor(private readonly transport: Transport) {}
 
-  /** `GET /milestones`: await for one page, or `for await` over all. */
+  /** `GET /milestones`: await for one page, or `for await` over all; validated item by item. */
   list(params: ListMilestonesParams = {}, options?: ListOptions): PagePromise<Milestone> {
     const { minimum_start_date, ...rest } = params;
     const start = minimum_start_date instanceof Date ? minimum_start_date.toISOString() : minimum_start_date;
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/milestones',

@@ -2,7 +2,7 @@ import { KalshiInvalidParamsError } from '../core/errors';
 import type { ListOptions } from '../core/list-options';
 import { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
-import { pagedEndpoint } from '../internal/paged';
+import { listEndpoint } from '../internal/list-endpoint';
 import { segment } from '../internal/query';
 import type { Transport } from '../internal/transport';
 import {
@@ -110,14 +110,13 @@ export class IncentiveProgramsResource {
 
   /** `GET /incentive_programs` (its `next_cursor` read as the cursor): await for one page, or `for await`. */
   list(params: ListIncentiveProgramsParams = {}, options?: ListOptions): PagePromise<IncentiveProgram> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/incentive_programs',
         query: { ...params },
         schema: incentiveProgramsPageSchema,
         items: (r) => r.incentive_programs,
-        maxLimit: 10_000,
       },
       options,
     );

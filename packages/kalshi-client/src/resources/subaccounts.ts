@@ -4,7 +4,7 @@ import { KalshiInvalidParamsError } from '../core/errors';
 import type { ListOptions } from '../core/list-options';
 import type { PagePromise } from '../core/pagination';
 import type { RequestOptions } from '../core/request-options';
-import { pagedEndpoint } from '../internal/paged';
+import { listEndpoint } from '../internal/list-endpoint';
 import type { Transport } from '../internal/transport';
 import { moneyToCents } from '../internal/wire-numbers-cents';
 import {
@@ -81,12 +81,12 @@ export class SubaccountsResource {
     );
   }
 
-  /** `GET /portfolio/subaccounts/transfers`: await for one page, or `for await` over all. */
+  /** `GET /portfolio/subaccounts/transfers` (page size up to 1000): await for one page, or `for await` over all; validated item by item. */
   listTransfers(
     params: { limit?: number; cursor?: string } = {},
     options?: ListOptions,
   ): PagePromise<SubaccountTransfer> {
-    return pagedEndpoint(
+    return listEndpoint(
       this.transport,
       {
         path: '/portfolio/subaccounts/transfers',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { decimal, isoDate, optional } from '../internal/zod';
 
 /** `GET /communications/id`: `{"communications_id":"c0mm5-1d"}` */
@@ -51,12 +52,9 @@ export type Rfq = z.output<typeof rfqSchema>;
 /** `GET /communications/rfqs/{rfq_id}`: `{"rfq":{...}}` */
 export const rfqResponseSchema = z.object({ rfq: rfqSchema });
 
-/** `GET /communications/rfqs`: `{"rfqs":[...],"cursor":"..."}` (`null` reads as no RFQs). */
+/** `GET /communications/rfqs`: `{"rfqs":[...],"cursor":"..."}` (`null` reads as no RFQs); validated item by item. */
 export const rfqsPageSchema = z.object({
-  rfqs: z
-    .array(rfqSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  rfqs: itemList(rfqSchema, { kind: 'rfq', idFields: ['id'] }),
   cursor: optional(z.string()),
 });
 
@@ -105,12 +103,9 @@ export type Quote = z.output<typeof quoteSchema>;
 /** `GET /communications/rfqs/{rfq_id}/quotes/{quote_id}`: `{"quote":{...}}` */
 export const quoteResponseSchema = z.object({ quote: quoteSchema });
 
-/** `GET /communications/quotes`: `{"quotes":[...],"cursor":"..."}` */
+/** `GET /communications/quotes`: `{"quotes":[...],"cursor":"..."}`; validated item by item. */
 export const quotesPageSchema = z.object({
-  quotes: z
-    .array(quoteSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  quotes: itemList(quoteSchema, { kind: 'quote', idFields: ['id'] }),
   cursor: optional(z.string()),
 });
 
@@ -155,12 +150,12 @@ export const blockTradeProposalSchema = z
   }));
 export type BlockTradeProposal = z.output<typeof blockTradeProposalSchema>;
 
-/** `GET /communications/block-trade-proposals`: `{"block_trade_proposals":[...],"cursor":"..."}` */
+/** `GET /communications/block-trade-proposals`: `{"block_trade_proposals":[...],"cursor":"..."}`; validated item by item. */
 export const blockTradeProposalsPageSchema = z.object({
-  block_trade_proposals: z
-    .array(blockTradeProposalSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  block_trade_proposals: itemList(blockTradeProposalSchema, {
+    kind: 'block trade proposal',
+    idFields: ['id'],
+  }),
   cursor: optional(z.string()),
 });
 

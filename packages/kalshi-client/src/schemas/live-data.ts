@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { isoDate, optional } from '../internal/zod';
 
 const strings = z
@@ -34,10 +35,7 @@ export const milestoneSchema = z.object({
 });
 export type Milestone = z.output<typeof milestoneSchema>;
 export const milestonesPageSchema = z.object({
-  milestones: z
-    .array(milestoneSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  milestones: itemList(milestoneSchema, { kind: 'milestone', idFields: ['id'] }),
   cursor: optional(z.string()),
 });
 export const milestoneResponseSchema = z.object({ milestone: milestoneSchema });

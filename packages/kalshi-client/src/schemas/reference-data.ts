@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { decimal, isoDate, optional, unixSeconds } from '../internal/zod';
 
 const list = <T extends z.ZodType>(item: T) =>
@@ -82,7 +83,10 @@ export const incentiveProgramSchema = z
   }));
 export type IncentiveProgram = z.output<typeof incentiveProgramSchema>;
 export const incentiveProgramsPageSchema = z
-  .object({ incentive_programs: list(incentiveProgramSchema), next_cursor: optional(z.string()) })
+  .object({
+    incentive_programs: itemList(incentiveProgramSchema, { kind: 'incentive program', idFields: ['id'] }),
+    next_cursor: optional(z.string()),
+  })
   .transform((r) => ({ incentive_programs: r.incentive_programs, cursor: r.next_cursor }));
 
 /**
@@ -106,11 +110,11 @@ export const cashTransferSchema = z
   }));
 export type CashTransfer = z.output<typeof cashTransferSchema>;
 export const depositsPageSchema = z.object({
-  deposits: list(cashTransferSchema),
+  deposits: itemList(cashTransferSchema, { kind: 'deposit', idFields: ['id'] }),
   cursor: optional(z.string()),
 });
 export const withdrawalsPageSchema = z.object({
-  withdrawals: list(cashTransferSchema),
+  withdrawals: itemList(cashTransferSchema, { kind: 'withdrawal', idFields: ['id'] }),
   cursor: optional(z.string()),
 });
 

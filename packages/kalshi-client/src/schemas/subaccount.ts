@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { itemList } from '../internal/item-list';
 import { decimal, optional, unixSeconds } from '../internal/zod';
 
 /** `POST /portfolio/subaccounts` (201): `{"subaccount_number":3}` */
@@ -41,10 +42,7 @@ export const subaccountTransferSchema = z
   .transform((t) => ({ ...t, amount: decimal.parse(String(t.amount_cents)).div(100) }));
 export type SubaccountTransfer = z.output<typeof subaccountTransferSchema>;
 export const subaccountTransfersPageSchema = z.object({
-  transfers: z
-    .array(subaccountTransferSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  transfers: itemList(subaccountTransferSchema, { kind: 'subaccount transfer', idFields: ['transfer_id'] }),
   cursor: optional(z.string()),
 });
 
