@@ -6,7 +6,33 @@
 // their text. Measured in docs/benchmarks.md: NUMERIC → Decimal parsing and per-field row
 // building were most of the replay's client time.
 import Decimal from 'decimal.js';
-import type { ReplayedMarket } from './replay';
+
+/** One market version as the backtester sees it: the book and status from `from` on. */
+export interface ReplayedMarket {
+  /** The version's row id (ties at one timestamp are replayed in id order). */
+  id: number;
+  ticker: string;
+  eventTicker: string;
+  /** The exchange's status, lowercase: `active` is open for trading. */
+  status: string;
+  yesBid: Decimal | null;
+  yesAsk: Decimal | null;
+  noBid: Decimal | null;
+  noAsk: Decimal | null;
+  lastPrice: Decimal | null;
+  /** Contracts traded so far (the `volume` column); null when not recorded. */
+  volume: Decimal | null;
+  /** Contracts displayed at the YES bid (`metadata.yes_bid_size_fp`); null when not recorded. */
+  yesBidSize: Decimal | null;
+  /** Contracts displayed at the YES ask (`metadata.yes_ask_size_fp`); null when not recorded. */
+  yesAskSize: Decimal | null;
+  /** `yes`, `no`, `scalar`, or `''` while not determined. */
+  result: string;
+  /** When trading closes (`metadata.close_time`), epoch ms; null when not recorded. */
+  closeTime: number | null;
+  /** When this version takes effect in the replay: its start, or `from` for a version already valid then (epoch ms). */
+  time: number;
+}
 
 /** The unit separator: no ticker, status, decimal or ISO time contains it. */
 const SEP = '\u001f';

@@ -7,36 +7,10 @@
 //      the index markets_row_start_ts_id_idx without a sort.
 // The next page is requested before the current one is handed out, so the database works while
 // the strategy does. Memory: two pages at most.
-import type Decimal from 'decimal.js';
 import { BacktestInputError } from './errors';
-import { PACKED_COLUMN, type PackedRow, packedKey, parsePacked } from './replay-row';
+import { PACKED_COLUMN, type PackedRow, packedKey, parsePacked, type ReplayedMarket } from './replay-row';
 
-/** One market version as the backtester sees it: the book and status from `from` on. */
-export interface ReplayedMarket {
-  /** The version's row id (ties at one timestamp are replayed in id order). */
-  id: number;
-  ticker: string;
-  eventTicker: string;
-  /** The exchange's status, lowercase: `active` is open for trading. */
-  status: string;
-  yesBid: Decimal | null;
-  yesAsk: Decimal | null;
-  noBid: Decimal | null;
-  noAsk: Decimal | null;
-  lastPrice: Decimal | null;
-  /** Contracts traded so far (the `volume` column); null when not recorded. */
-  volume: Decimal | null;
-  /** Contracts displayed at the YES bid (`metadata.yes_bid_size_fp`); null when not recorded. */
-  yesBidSize: Decimal | null;
-  /** Contracts displayed at the YES ask (`metadata.yes_ask_size_fp`); null when not recorded. */
-  yesAskSize: Decimal | null;
-  /** `yes`, `no`, `scalar`, or `''` while not determined. */
-  result: string;
-  /** When trading closes (`metadata.close_time`), epoch ms; null when not recorded. */
-  closeTime: number | null;
-  /** When this version takes effect in the replay: its start, or `from` for a version already valid then (epoch ms). */
-  time: number;
-}
+export type { ReplayedMarket } from './replay-row';
 
 /** The one store call the replay makes (a `Store` from `@precog/scd2-store` has it). */
 export interface ReplayStore {
