@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { DecimalInput } from '../core/decimal';
 import { KalshiInvalidParamsError } from '../core/errors';
-import { countText } from '../internal/wire-numbers';
+import { countText, dollarsText } from '../internal/wire-numbers';
 import type { Timestamp } from './markets';
 
 /** Which side of a quote (or block trade) is meant. */
@@ -171,14 +171,11 @@ function checkOneOf(first: string, second: string, params: object): void {
 }
 
 /** A positive amount of dollars with at most 4 decimals, as Kalshi's text (`"130.00"`, `"0.5150"`). */
-function dollarsText(field: string, value: DecimalInput): string {
+function positiveDollarsText(field: string, value: DecimalInput): string {
   const dollars = decimalOf(field, value);
   if (dollars.lte(0))
     throw new KalshiInvalidParamsError(`${field} must be positive, got ${dollars.toString()}`);
-  if (dollars.decimalPlaces() > 4) {
-    throw new KalshiInvalidParamsError(`${field} has more than 4 decimals: ${dollars.toString()}`);
-  }
-  return dollars.toFixed(Math.max(2, dollars.decimalPlaces()));
+  return dollarsText(field, dollars);
 }
 
 /** A quote's bid in dollars: 0 (no bid on that side) up to, not including, 1; at most 4 decimals. */
@@ -205,7 +202,7 @@ export function createRfqBody(params: CreateRfqParams): Record<string, unknown> 
   const { contracts, target_cost, ...rest } = params;
   const body: Record<string, unknown> = { ...rest };
   if (contracts !== undefined) body.contracts_fp = countText('contracts', contracts);
-  if (target_cost !== undefined) body.target_cost_dollars = dollarsText('target_cost', target_cost);
+  if (target_cost !== undefined) body.target_cost_dollars = positiveDollarsText('target_cost', target_cost);
   return body;
 }
 
